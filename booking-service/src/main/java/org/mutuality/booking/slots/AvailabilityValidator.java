@@ -25,8 +25,8 @@ public final class AvailabilityValidator {
 	}
 
 	/**
-	 * Returns every problem of the given availability, in the order of the document, or an empty
-	 * list when it is valid.
+	 * Returns every problem of the given availability, or an empty list when it is valid: the weekly
+	 * intervals' field problems in document order, then their overlaps, then each override's.
 	 */
 	public static List<Violation> validate(Availability availability) {
 		List<Violation> violations = new ArrayList<>();
