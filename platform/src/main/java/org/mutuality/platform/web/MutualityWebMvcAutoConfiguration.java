@@ -1,0 +1,49 @@
+package org.mutuality.platform.web;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.DispatcherServlet;
+
+/**
+ * Auto-configuration of the servlet services' web conventions: the problem+json exception handler,
+ * the problem+json error controller in place of Spring Boot's (which backs off), and the request
+ * body size limit ({@code mutuality.web.max-request-size}, 1 MiB by default).
+ */
+@AutoConfiguration(before = { ErrorMvcAutoConfiguration.class, WebMvcAutoConfiguration.class })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(DispatcherServlet.class)
+@EnableConfigurationProperties(MutualityWebProperties.class)
+public final class MutualityWebMvcAutoConfiguration {
+
+	/** Early, before security: an oversized body is refused before anything else is done with it. */
+	static final int REQUEST_SIZE_LIMIT_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
+
+	@Bean
+	ProblemExceptionHandler problemExceptionHandler() {
+		return new ProblemExceptionHandler();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ErrorController.class)
+	ProblemErrorController problemErrorController() {
+		return new ProblemErrorController();
+	}
+
+	@Bean
+	FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(MutualityWebProperties properties) {
+		FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
+				new RequestSizeLimitFilter(properties.maxRequestSize().toBytes()));
+		registration.setOrder(REQUEST_SIZE_LIMIT_FILTER_ORDER);
+		return registration;
+	}
+
+}
