@@ -94,8 +94,8 @@ public final class SlotExpander {
 		Busy busy = Busy.of(bookings, rules.buffer());
 		DailyHours hours = new DailyHours(rules.availability());
 		ZoneRules zone = rules.zone().getRules();
-		// One extra day each side: around a transition at midnight, a date's slots may start on the
-		// local date before it. Dates outside the span produce nothing that passes the filters below.
+		// One extra day each side, defensively, for clock changes at midnight that put local dates and
+		// real time out of step; dates outside the span produce nothing that passes the filters below.
 		LocalDate firstDate = LocalDate.ofInstant(earliestStart, rules.zone()).minusDays(1);
 		LocalDate lastDate = LocalDate.ofInstant(min(spanEnd, latestEnd), rules.zone()).plusDays(1);
 
