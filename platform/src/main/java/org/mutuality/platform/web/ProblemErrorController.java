@@ -4,8 +4,6 @@ import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.mutuality.platform.problem.ProblemException;
 import org.mutuality.platform.problem.Problems;
 
@@ -29,8 +27,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 @RequestMapping("${spring.web.error.path:${error.path:/error}}")
 class ProblemErrorController implements ErrorController {
-
-	private static final Log log = LogFactory.getLog(ProblemErrorController.class);
 
 	@RequestMapping
 	@ResponseBody
@@ -58,11 +54,8 @@ class ProblemErrorController implements ErrorController {
 		if (exception instanceof ProblemException problem) {
 			return Problems.of(problem, instance);
 		}
-		HttpStatusCode statusCode = HttpStatusCode.valueOf((status >= 400 && status <= 599) ? status : 500);
-		if (statusCode.is5xxServerError() && exception != null) {
-			log.error("Error answering " + instance, exception);
-		}
-		return Problems.forStatus(statusCode, instance);
+		// an exception that reached the container has been logged by it already
+		return Problems.forStatus(HttpStatusCode.valueOf((status >= 400 && status <= 599) ? status : 500), instance);
 	}
 
 }
