@@ -1,0 +1,90 @@
+package org.mutuality.gateway.errors;
+
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
+
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.timeout.ReadTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import org.mutuality.platform.problem.Problems;
+
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+
+/**
+ * Answers every error the gateway itself raises as RFC 9457 problem+json, never as an HTML page or
+ * with internals. A service that refuses connections, cannot be reached in time or answers too
+ * slowly is a 503 naming the service, so clients can tell "try again shortly" from a bug.
+ */
+@Order(-2)
+class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(ProblemErrorWebExceptionHandler.class);
+
+	private static final String RETRY_AFTER_SECONDS = "5";
+
+	@Override
+	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+		ServerHttpResponse response = exchange.getResponse();
+		if (response.isCommitted()) {
+			return Mono.error(ex);
+		}
+		String instance = exchange.getRequest().getPath().value();
+		ProblemDetail problem;
+		if (isUnavailable(ex)) {
+			problem = Problems.forStatus(HttpStatus.SERVICE_UNAVAILABLE,
+					"The " + serviceName(exchange) + " is unavailable or too slow right now. Please try again shortly.",
+					instance);
+			problem.setTitle("Service unavailable");
+			response.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+			logger.warn("{} {} -> 503: {}", exchange.getRequest().getMethod(), instance, ex.toString());
+		}
+		else if (ex instanceof ResponseStatusException statusException
+				&& !statusException.getStatusCode().is5xxServerError()) {
+			String reason = statusException.getReason();
+			problem = (reason != null) ? Problems.forStatus(statusException.getStatusCode(), reason, instance)
+					: Problems.forStatus(statusException.getStatusCode(), instance);
+		}
+		else {
+			logger.error("{} {} failed", exchange.getRequest().getMethod(), instance, ex);
+			problem = Problems.forStatus(HttpStatus.INTERNAL_SERVER_ERROR, instance);
+		}
+		response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
+		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		return response.writeWith(Mono.just(response.bufferFactory().wrap(Problems.toJson(problem))));
+	}
+
+	private static boolean isUnavailable(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConnectException || cause instanceof ConnectTimeoutException
+					|| cause instanceof TimeoutException || cause instanceof ReadTimeoutException) {
+				return true;
+			}
+			if (cause instanceof ResponseStatusException statusException) {
+				int status = statusException.getStatusCode().value();
+				if (status == HttpStatus.SERVICE_UNAVAILABLE.value() || status == HttpStatus.GATEWAY_TIMEOUT.value()) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static String serviceName(ServerWebExchange exchange) {
+		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+		return (route != null) ? route.getId() : "service";
+	}
+
+}

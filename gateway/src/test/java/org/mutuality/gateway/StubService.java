@@ -1,0 +1,82 @@
+package org.mutuality.gateway;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A real HTTP server standing in for a downstream service in gateway tests: it answers every request
+ * with JSON naming itself, the path, and the headers the gateway passed on, optionally after a delay.
+ */
+final class StubService implements AutoCloseable {
+
+	private final String name;
+
+	private final HttpServer server;
+
+	private volatile Duration delay = Duration.ZERO;
+
+	private StubService(String name, HttpServer server) {
+		this.name = name;
+		this.server = server;
+	}
+
+	static StubService start(String name) {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+			server.setExecutor(Executors.newCachedThreadPool());
+			StubService stub = new StubService(name, server);
+			server.createContext("/", stub::handle);
+			server.start();
+			return stub;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	String uri() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	void delay(Duration delay) {
+		this.delay = delay;
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		try (exchange; InputStream body = exchange.getRequestBody()) {
+			long received = body.transferTo(OutputStream.nullOutputStream());
+			Thread.sleep(this.delay.toMillis());
+			String json = "{\"service\":\"%s\",\"path\":\"%s\",\"method\":\"%s\",\"requestId\":%s,\"authorization\":%s,\"received\":%d}"
+				.formatted(this.name, exchange.getRequestURI().getPath(), exchange.getRequestMethod(),
+						quoted(exchange.getRequestHeaders().getFirst("X-Request-Id")),
+						quoted(exchange.getRequestHeaders().getFirst("Authorization")), received);
+			byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().set("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, bytes.length);
+			exchange.getResponseBody().write(bytes);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static String quoted(String value) {
+		return (value != null) ? "\"" + value.replace("\"", "") + "\"" : "null";
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+	}
+
+}
