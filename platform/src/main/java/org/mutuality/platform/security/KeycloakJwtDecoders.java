@@ -129,7 +129,10 @@ final class KeycloakJwtDecoders {
 			.<SecurityContext>create(this.jwkSetUrl,
 					new DefaultResourceRetriever(HTTP_CONNECT_TIMEOUT_MILLIS, HTTP_READ_TIMEOUT_MILLIS,
 							HTTP_SIZE_LIMIT_BYTES))
-			.cache(cacheTtl, JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT)
+			.cache(cacheTtl, Math.min(JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT, cacheTtl / 2))
+			// no refresh-ahead: it needs a background thread per decoder that nothing would shut down,
+			// and a refresh every few minutes costs one request a few milliseconds
+			.refreshAheadCache(false)
 			.retrying(true)
 			.rateLimited(rateLimit);
 		Duration outageTolerance = this.properties.jwksOutageTolerance();
