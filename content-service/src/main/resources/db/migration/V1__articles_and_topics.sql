@@ -1,4 +1,5 @@
--- Articles and the topics they are filed under. Instants are UTC (timestamptz).
+-- Articles, the topics they are filed under, their slugs (current and former) and revisions.
+-- Instants are UTC (timestamptz).
 create table topics (
     slug varchar(80) primary key,
     name varchar(120) not null
@@ -11,6 +12,8 @@ create table articles (
     summary           varchar(600) not null,
     body_markdown     text not null,
     body_html         text not null,
+    -- the body as plain text: what search indexes and its snippets quote
+    body_text         text not null,
     reading_minutes   integer not null check (reading_minutes >= 1),
     status            varchar(16) not null check (status in ('DRAFT', 'SCHEDULED', 'PUBLISHED', 'ARCHIVED')),
     author_id         uuid not null,
@@ -22,13 +25,26 @@ create table articles (
     created_at        timestamptz not null,
     updated_at        timestamptz not null,
     version           bigint not null default 0,
+    -- full-text search, weighted: title (A) before summary (B) before body (C)
+    search            tsvector generated always as (
+                          setweight(to_tsvector('english', title), 'A')
+                          || setweight(to_tsvector('english', summary), 'B')
+                          || setweight(to_tsvector('english', body_text), 'C')) stored,
     constraint scheduled_has_time check (status <> 'SCHEDULED' or publish_at is not null),
-    constraint published_has_time check (status not in ('PUBLISHED', 'ARCHIVED') or published_at is not null)
+    constraint published_has_time check (status not in ('PUBLISHED', 'ARCHIVED') or published_at is not null),
+    constraint assessment_cta_has_id check ((cta_kind = 'ASSESSMENT') = (cta_assessment_id is not null))
 );
 
-create index articles_published_newest on articles (published_at desc, id) where status = 'PUBLISHED';
-create index articles_author on articles (author_id, status);
+-- the public list, newest first
+create index articles_published_newest on articles (published_at desc, id desc) where status = 'PUBLISHED';
+-- a therapist's own articles and the admin's status lists
+create index articles_author on articles (author_id, status, created_at desc);
+create index articles_status on articles (status, created_at desc);
+-- what the publishing job looks for
 create index articles_due on articles (publish_at) where status = 'SCHEDULED';
+-- public full-text search
+create index articles_search on articles using gin (search) where status = 'PUBLISHED';
+create index articles_search_all on articles using gin (search);
 
 create table article_topics (
     article_id uuid not null references articles (id) on delete cascade,
@@ -36,7 +52,44 @@ create table article_topics (
     primary key (article_id, topic_slug)
 );
 
-create index article_topics_topic on article_topics (topic_slug);
+create index article_topics_topic on article_topics (topic_slug, article_id);
+
+-- every slug an article has had, its current one included: a slug belongs to one article for good,
+-- and a former slug answers with a redirect to the current one
+create table article_slugs (
+    slug       varchar(120) primary key,
+    article_id uuid not null references articles (id) on delete cascade
+);
+
+create index article_slugs_article on article_slugs (article_id);
+
+-- the state an article had before each edit
+create table article_revisions (
+    article_id        uuid not null references articles (id) on delete cascade,
+    number            integer not null check (number >= 1),
+    article_version   bigint not null,
+    slug              varchar(120) not null,
+    title             varchar(200) not null,
+    summary           varchar(600) not null,
+    body_markdown     text not null,
+    topics            varchar(80)[] not null,
+    cta_kind          varchar(16) not null,
+    cta_assessment_id varchar(64),
+    -- when this state was written, and who replaced it with the next one, when
+    article_updated_at timestamptz not null,
+    replaced_by_id    uuid not null,
+    replaced_by_name  varchar(200) not null,
+    replaced_at       timestamptz not null,
+    primary key (article_id, number)
+);
+
+-- ShedLock: one instance at a time runs a scheduled job
+create table shedlock (
+    name       varchar(64) primary key,
+    lock_until timestamp not null,
+    locked_at  timestamp not null,
+    locked_by  varchar(255) not null
+);
 
 insert into topics (slug, name) values
     ('mutual-relationships', 'Mutual relationships'),

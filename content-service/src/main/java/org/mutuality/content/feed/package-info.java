@@ -1,0 +1,4 @@
+/**
+ * Syndication of published articles: the Atom feed and the sitemap.
+ */
+package org.mutuality.content.feed;
