@@ -1,5 +1,6 @@
 package org.mutuality.assessment.instruments;
 
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -84,7 +85,7 @@ class InstrumentReaderTests {
 
 		assertThat(instrument.item("a")).get()
 			.extracting(Item::options)
-			.isEqualTo(java.util.List.of(new AnswerOption(0, "No"), new AnswerOption(2, "Yes")));
+			.isEqualTo(List.of(new AnswerOption(0, "No"), new AnswerOption(2, "Yes")));
 		assertThat(instrument.item("b")).get().extracting(Item::maxValue).isEqualTo(2);
 	}
 

@@ -1,5 +1,7 @@
 package org.mutuality.assessment.scoring;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -121,8 +123,8 @@ class Phq9ScoringTests {
 	@Test
 	void givesTheSameResultForTheSameAnswersInAnyOrder() {
 		List<Answer> answers = AnswerSets.forTotal(PHQ9, 13, "q9");
-		List<Answer> reversed = new java.util.ArrayList<>(answers);
-		java.util.Collections.reverse(reversed);
+		List<Answer> reversed = new ArrayList<>(answers);
+		Collections.reverse(reversed);
 
 		assertThat(this.engine.score(PHQ9, reversed)).isEqualTo(this.engine.score(PHQ9, answers));
 	}

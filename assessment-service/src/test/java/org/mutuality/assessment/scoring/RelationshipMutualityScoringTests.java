@@ -2,6 +2,7 @@ package org.mutuality.assessment.scoring;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -130,7 +131,7 @@ class RelationshipMutualityScoringTests {
 	/** Answers to q1..q15, in order. */
 	private static List<Answer> answers(int... values) {
 		assertThat(values).hasSize(RM.items().size());
-		return java.util.stream.IntStream.range(0, values.length)
+		return IntStream.range(0, values.length)
 			.mapToObj((i) -> new Answer("q" + (i + 1), values[i]))
 			.toList();
 	}
