@@ -1,0 +1,105 @@
+package org.mutuality.booking.support;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.mutuality.platform.test.infra.PostgresDatabase;
+import org.mutuality.platform.test.security.DemoAccount;
+import org.mutuality.platform.test.security.TestIdentityProvider;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The base of booking-service's full-context tests: the application on a random port, its own
+ * PostgreSQL database from platform-test, and real signed tokens from the test identity provider.
+ * Test classes share one context and one database, so each test works with therapists and clients
+ * of its own ({@link #newTherapist()}, {@link #newClient()}) unless it needs the demo accounts.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.kafka.listener.auto-startup=false", "logging.level.org.apache.kafka=WARN" })
+@PostgresDatabase("booking")
+public abstract class BookingServiceIntegrationTest {
+
+	protected static final TestIdentityProvider idp = TestIdentityProvider.shared();
+
+	@LocalServerPort
+	private int port;
+
+	protected Http http;
+
+	@DynamicPropertySource
+	static void identityProvider(DynamicPropertyRegistry registry) {
+		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", idp::issuerUri);
+		registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> TestIdentityProvider.AUDIENCE);
+	}
+
+	@BeforeEach
+	void http() {
+		this.http = new Http(this.port);
+	}
+
+	protected static String token(DemoAccount account) {
+		return idp.tokenFor(account);
+	}
+
+	/** A token for a new client with a random id. */
+	protected static User newClient() {
+		return newUser("client", "Test Client");
+	}
+
+	/** A token for a new therapist with a random id, without a profile yet. */
+	protected static User newTherapist() {
+		return newUser("therapist", "Test Therapist");
+	}
+
+	protected static User newUser(String role, String name) {
+		UUID id = UUID.randomUUID();
+		String token = idp.token()
+			.subject(id.toString())
+			.username(role + "-" + id)
+			.name(name)
+			.email(role + "-" + id + "@mutuality.test")
+			.roles(role)
+			.build();
+		return new User(id, token);
+	}
+
+	/** Creates the therapist's profile: 30-minute consultations, no buffer, no notice, 60 days ahead. */
+	protected void createProfile(User therapist, String timeZone) {
+		createProfile(therapist, timeZone, 30, 0, 0, 60);
+	}
+
+	protected void createProfile(User therapist, String timeZone, int consultationMinutes, int bufferMinutes,
+			int minimumNoticeHours, int horizonDays) {
+		this.http.put("/api/therapists/me", therapist.token(), Http.json(java.util.Map.of("displayName",
+				"Therapist " + therapist.id(), "timeZone", timeZone, "consultationMinutes", consultationMinutes,
+				"bufferMinutes", bufferMinutes, "minimumNoticeHours", minimumNoticeHours, "horizonDays", horizonDays)))
+			.expect(201);
+	}
+
+	/** Replaces the therapist's availability with every day of the week from {@code start} to {@code end}. */
+	protected void everyDay(User therapist, String timeZone, String start, String end) {
+		StringBuilder weekly = new StringBuilder();
+		for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+			if (!weekly.isEmpty()) {
+				weekly.append(',');
+			}
+			weekly.append("{\"day\":\"").append(day).append("\",\"start\":\"").append(start)
+				.append("\",\"end\":\"").append(end).append("\"}");
+		}
+		this.http.put("/api/therapists/me/availability", therapist.token(),
+				"{\"timeZone\":\"" + timeZone + "\",\"weekly\":[" + weekly + "],\"overrides\":[]}")
+			.expect(200);
+	}
+
+	/**
+	 * A user of a test and their token.
+	 */
+	public record User(UUID id, String token) {
+	}
+
+}
