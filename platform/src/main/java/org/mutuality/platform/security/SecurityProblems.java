@@ -7,7 +7,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.server.resource.BearerTokenError;
 import org.springframework.security.oauth2.server.resource.BearerTokenErrorCodes;
 
 /**
@@ -31,17 +30,21 @@ final class SecurityProblems {
 					"A bearer access token is required", instance));
 		}
 		String code = oauth2.getError().getErrorCode();
-		HttpStatus status = (oauth2.getError() instanceof BearerTokenError bearer) ? bearer.getHttpStatus()
-				: HttpStatus.UNAUTHORIZED;
-		String description = switch (code) {
-			case BearerTokenErrorCodes.INVALID_REQUEST -> "The access token is not presented the way RFC 6750 allows";
-			case BearerTokenErrorCodes.INSUFFICIENT_SCOPE -> "The access token does not allow this request";
-			default -> "The access token is invalid or has expired";
-		};
-		if (!BearerTokenErrorCodes.INVALID_REQUEST.equals(code)
-				&& !BearerTokenErrorCodes.INSUFFICIENT_SCOPE.equals(code)) {
+		HttpStatus status;
+		String description;
+		if (BearerTokenErrorCodes.INVALID_REQUEST.equals(code)) {
+			status = HttpStatus.BAD_REQUEST;
+			description = "The access token is not presented the way RFC 6750 allows";
+		}
+		else if (BearerTokenErrorCodes.INSUFFICIENT_SCOPE.equals(code)) {
+			status = HttpStatus.FORBIDDEN;
+			description = "The access token does not allow this request";
+		}
+		else {
+			// a bad token of any kind: which check it failed is not told
 			code = BearerTokenErrorCodes.INVALID_TOKEN;
 			status = HttpStatus.UNAUTHORIZED;
+			description = "The access token is invalid or has expired";
 		}
 		String challenge = BEARER + " error=\"" + code + "\", error_description=\"" + description + "\"";
 		return new Answer(status, challenge, Problems.forStatus(status, description, instance));

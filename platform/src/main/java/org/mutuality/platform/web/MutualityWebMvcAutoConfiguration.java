@@ -16,7 +16,8 @@ import org.springframework.web.servlet.DispatcherServlet;
 /**
  * Auto-configuration of the servlet services' web conventions: the problem+json exception handler,
  * the problem+json error controller in place of Spring Boot's (which backs off), and the request
- * body size limit ({@code mutuality.web.max-request-size}, 1 MiB by default).
+ * body size limit ({@code mutuality.web.max-request-size}, 1 MiB by default). It runs before Spring
+ * Boot's MVC auto-configuration so that Boot's own problem-details handler backs off too.
  */
 @AutoConfiguration(before = { ErrorMvcAutoConfiguration.class, WebMvcAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
