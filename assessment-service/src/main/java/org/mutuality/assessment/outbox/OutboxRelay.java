@@ -1,0 +1,265 @@
+package org.mutuality.assessment.outbox;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Publishes pending outbox events to Kafka and marks them sent. Each round claims a batch with
+ * {@code SELECT ... FOR UPDATE SKIP LOCKED} in one database transaction, sends every event as a
+ * binary-mode CloudEvent (idempotent producer, {@code acks=all}), waits for the acknowledgements and
+ * marks the acknowledged events published before committing. Any number of instances may run: a
+ * row is locked by the one transaction that publishes it, so two relays never publish the same event
+ * at the same time, and a relay that dies releases its rows to the others. An event is published
+ * again only if its acknowledgement arrived but the commit did not (at least once; consumers drop
+ * repeats by event id).
+ *
+ * <p>When Kafka is away, events stay pending, submissions go on, and the relay retries with a
+ * growing back-off; a commit that queues an event wakes an idle relay at once.
+ */
+class OutboxRelay implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private static final Duration CLEANUP_INTERVAL = Duration.ofMinutes(10);
+
+	private final OutboxRepository repository;
+
+	private final KafkaTemplate<String, byte[]> kafka;
+
+	private final TransactionTemplate transactions;
+
+	private final OutboxProperties properties;
+
+	private final Clock clock;
+
+	private final URI source;
+
+	private final Object signal = new Object();
+
+	private boolean woken;
+
+	private volatile boolean running;
+
+	private Thread thread;
+
+	private Instant nextCleanup = Instant.MIN;
+
+	OutboxRelay(OutboxRepository repository, KafkaTemplate<String, byte[]> kafka, TransactionTemplate transactions,
+			OutboxProperties properties, Clock clock) {
+		this.repository = repository;
+		this.kafka = kafka;
+		this.transactions = transactions;
+		this.properties = properties;
+		this.clock = clock;
+		this.source = URI.create(properties.source());
+	}
+
+	/** Publishes one batch of pending events, if there are any. */
+	BatchResult publishBatch() {
+		BatchResult result = this.transactions.execute((status) -> {
+			List<PendingEvent> batch = this.repository.claimPending(this.properties.batchSize());
+			if (batch.isEmpty()) {
+				return BatchResult.EMPTY;
+			}
+			List<CompletableFuture<?>> sends = new ArrayList<>(batch.size());
+			for (PendingEvent event : batch) {
+				CompletableFuture<?> send = send(event);
+				sends.add(send);
+				if (send.isCompletedExceptionally()) {
+					// failed before reaching the network (no metadata: Kafka is away); the rest would too
+					break;
+				}
+			}
+			long deadline = System.nanoTime() + this.properties.sendTimeout().toNanos();
+			List<UUID> published = new ArrayList<>(sends.size());
+			int failed = 0;
+			for (int i = 0; i < sends.size(); i++) {
+				UUID id = batch.get(i).id();
+				try {
+					sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+					published.add(id);
+				}
+				catch (ExecutionException | TimeoutException ex) {
+					failed++;
+					this.repository.markFailed(id, describe(ex));
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					failed += sends.size() - i;
+					break;
+				}
+			}
+			this.repository.markPublished(published, this.clock.instant());
+			return new BatchResult(batch.size(), published.size(), failed + (batch.size() - sends.size()));
+		});
+		if (result.failed() > 0) {
+			logger.warn("Published {} of {} outbox events; the others stay pending and are retried", result.published(),
+					result.claimed());
+		}
+		return result;
+	}
+
+	private CompletableFuture<?> send(PendingEvent event) {
+		CloudEvent cloudEvent = CloudEventBuilder.v1()
+			.withId(event.id().toString())
+			.withSource(this.source)
+			.withType(event.type())
+			.withTime(event.createdAt().atOffset(ZoneOffset.UTC))
+			.withDataContentType("application/json")
+			.withData(event.payload().getBytes(StandardCharsets.UTF_8))
+			.build();
+		ProducerRecord<String, byte[]> record = KafkaMessageFactory
+			.createWriter(event.topic(), event.key())
+			.writeBinary(cloudEvent);
+		try {
+			return this.kafka.send(record);
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	private static String describe(Exception ex) {
+		Throwable cause = (ex instanceof ExecutionException && ex.getCause() != null) ? ex.getCause() : ex;
+		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+	}
+
+	/** Wakes an idle relay: called after a commit that queued an event. */
+	void wakeUp() {
+		synchronized (this.signal) {
+			this.woken = true;
+			this.signal.notifyAll();
+		}
+	}
+
+	private void run() {
+		Duration backoff = Duration.ZERO;
+		while (this.running) {
+			try {
+				BatchResult result = publishBatch();
+				if (result.failed() > 0) {
+					backoff = nextBackoff(backoff);
+					pause(backoff, false);
+					continue;
+				}
+				backoff = Duration.ZERO;
+				if (result.claimed() < this.properties.batchSize()) {
+					deleteOldPublishedEvents();
+					pause(this.properties.pollInterval(), true);
+				}
+			}
+			catch (RuntimeException ex) {
+				backoff = nextBackoff(backoff);
+				logger.warn("Outbox relay failed; retrying in {}", backoff, ex);
+				pause(backoff, false);
+			}
+		}
+	}
+
+	private Duration nextBackoff(Duration backoff) {
+		Duration next = backoff.isZero() ? this.properties.pollInterval() : backoff.multipliedBy(2);
+		return (next.compareTo(this.properties.maxBackoff()) > 0) ? this.properties.maxBackoff() : next;
+	}
+
+	/** Waits for the given time; an idle wait ends early when a commit wakes the relay. */
+	private void pause(Duration duration, boolean wakeable) {
+		long deadline = System.nanoTime() + duration.toNanos();
+		synchronized (this.signal) {
+			try {
+				while (this.running && !(wakeable && this.woken)) {
+					long remaining = deadline - System.nanoTime();
+					if (remaining <= 0) {
+						break;
+					}
+					TimeUnit.NANOSECONDS.timedWait(this.signal, remaining);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				this.running = false;
+			}
+			this.woken = false;
+		}
+	}
+
+	private void deleteOldPublishedEvents() {
+		Instant now = this.clock.instant();
+		if (now.isBefore(this.nextCleanup)) {
+			return;
+		}
+		this.nextCleanup = now.plus(CLEANUP_INTERVAL);
+		int deleted = this.transactions
+			.execute((status) -> this.repository.deletePublishedBefore(now.minus(this.properties.retention())));
+		if (deleted > 0) {
+			logger.info("Deleted {} outbox events published more than {} ago", deleted, this.properties.retention());
+		}
+	}
+
+	@Override
+	public void start() {
+		if (this.running) {
+			return;
+		}
+		this.running = true;
+		this.thread = new Thread(this::run, "outbox-relay");
+		this.thread.setDaemon(true);
+		this.thread.start();
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		Thread relay = this.thread;
+		if (relay == null) {
+			return;
+		}
+		wakeUp();
+		try {
+			relay.join(this.properties.sendTimeout().toMillis() + 5_000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		this.thread = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public boolean isAutoStartup() {
+		return this.properties.enabled();
+	}
+
+	/** What one round did: events claimed, published, and left pending after a failure. */
+	record BatchResult(int claimed, int published, int failed) {
+
+		static final BatchResult EMPTY = new BatchResult(0, 0, 0);
+
+	}
+
+}

@@ -1,0 +1,128 @@
+package org.mutuality.assessment.submissions;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.criteria.Predicate;
+import org.mutuality.assessment.instruments.Instrument;
+import org.mutuality.assessment.instruments.InstrumentRegistry;
+import org.mutuality.assessment.outbox.Outbox;
+import org.mutuality.assessment.scoring.Answer;
+import org.mutuality.assessment.scoring.AnswerError;
+import org.mutuality.assessment.scoring.ScoredAssessment;
+import org.mutuality.assessment.scoring.ScoringEngine;
+import org.mutuality.platform.problem.FieldViolation;
+import org.mutuality.platform.problem.NotFoundException;
+import org.mutuality.platform.problem.ValidationProblem;
+import org.mutuality.platform.security.CurrentUser;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes, scores and reads submissions. A submission and its {@code assessment.completed.v1} event
+ * are committed in one transaction (the event goes to the outbox); a client only ever sees their own
+ * submissions, therapists and admins see all.
+ */
+@Service
+@Transactional(readOnly = true)
+class SubmissionService {
+
+	private final InstrumentRegistry registry;
+
+	private final ScoringEngine scoring;
+
+	private final SubmissionRepository submissions;
+
+	private final Outbox outbox;
+
+	private final AssessmentEventsProperties events;
+
+	private final Clock clock;
+
+	SubmissionService(InstrumentRegistry registry, ScoringEngine scoring, SubmissionRepository submissions,
+			Outbox outbox, AssessmentEventsProperties events, Clock clock) {
+		this.registry = registry;
+		this.scoring = scoring;
+		this.submissions = submissions;
+		this.outbox = outbox;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Scores the answers under the current version of the assessment, stores the submission with
+	 * that version, and queues its event.
+	 * @throws NotFoundException if there is no such assessment
+	 * @throws ValidationProblem with one error per offending item id
+	 */
+	@Transactional
+	SubmissionResponse submit(String assessmentId, SubmitAssessmentRequest request, CurrentUser client) {
+		Instrument instrument = this.registry.current(assessmentId)
+			.orElseThrow(() -> NotFoundException.of("Assessment", assessmentId));
+		List<Answer> answers = request.answers()
+			.stream()
+			.map((answer) -> new Answer(answer.itemId(), answer.value()))
+			.toList();
+		List<AnswerError> errors = this.scoring.validate(instrument, answers);
+		if (!errors.isEmpty()) {
+			throw new ValidationProblem("The answers cannot be scored; see errors for each item",
+					errors.stream().map((error) -> new FieldViolation(error.field(), error.message())).toList());
+		}
+		ScoredAssessment result = this.scoring.score(instrument, answers);
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		Submission submission = this.submissions.save(Submission.of(client.id(), now, answers, result,
+				request.consents()));
+		this.outbox.append(this.events.topic(), client.id().toString(), AssessmentCompletedEvent.TYPE,
+				AssessmentCompletedEvent.of(submission, client.displayName(), client.email()));
+		return SubmissionResponse.of(submission);
+	}
+
+	/** Newest first; a client's list holds only their own submissions, whatever the filters say. */
+	PageResponse<SubmissionResponse> list(SubmissionFilter filter, int page, int size, CurrentUser user) {
+		if (filter.assessmentId() != null && this.registry.versions(filter.assessmentId()).isEmpty()) {
+			throw ValidationProblem.of("assessmentId", "is not a known assessment");
+		}
+		UUID clientId = filter.clientId();
+		boolean restrictedToOwn = !seesAll(user);
+		Specification<Submission> specification = (root, query, criteria) -> {
+			List<Predicate> predicates = new ArrayList<>();
+			if (restrictedToOwn) {
+				predicates.add(criteria.equal(root.get("clientId"), user.id()));
+			}
+			if (clientId != null) {
+				predicates.add(criteria.equal(root.get("clientId"), clientId));
+			}
+			if (filter.assessmentId() != null) {
+				predicates.add(criteria.equal(root.get("assessmentId"), filter.assessmentId()));
+			}
+			return criteria.and(predicates.toArray(Predicate[]::new));
+		};
+		PageRequest pageRequest = PageRequest.of(page, size,
+				Sort.by(Sort.Order.desc("submittedAt"), Sort.Order.desc("id")));
+		return PageResponse.of(this.submissions.findAll(specification, pageRequest), SubmissionResponse::of);
+	}
+
+	/**
+	 * The submission, if the user may see it.
+	 * @throws NotFoundException if it does not exist or belongs to another client
+	 */
+	SubmissionResponse get(UUID id, CurrentUser user) {
+		return this.submissions.findById(id)
+			.filter((submission) -> seesAll(user) || submission.getClientId().equals(user.id()))
+			.map(SubmissionResponse::of)
+			.orElseThrow(() -> NotFoundException.of("Submission", id));
+	}
+
+	private static boolean seesAll(CurrentUser user) {
+		return user.isTherapist() || user.isAdmin();
+	}
+
+}

@@ -1,0 +1,155 @@
+package org.mutuality.assessment.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.mutuality.assessment.AssessmentIntegrationTestSupport;
+import org.mutuality.assessment.TestHttp;
+import org.mutuality.assessment.TopicReader;
+import org.mutuality.platform.test.infra.kafka.KafkaServer;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The outbox relay against a real broker and real PostgreSQL: nothing is lost while Kafka is away,
+ * and two relays working the same table publish every event exactly once.
+ */
+@TestPropertySource(properties = { "mutuality.assessment.events.topic=" + OutboxRelayIntegrationTests.TOPIC,
+		"mutuality.outbox.max-backoff=1s", "mutuality.outbox.send-timeout=15s", "mutuality.outbox.batch-size=50",
+		"spring.kafka.producer.properties.max.block.ms=2000",
+		"spring.kafka.producer.properties.request.timeout.ms=2000",
+		"spring.kafka.producer.properties.delivery.timeout.ms=8000" })
+class OutboxRelayIntegrationTests extends AssessmentIntegrationTestSupport {
+
+	static final String TOPIC = "assessment.completed.v1.relay-tests";
+
+	@Autowired
+	private KafkaServer kafka;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private MeterRegistry meters;
+
+	@Autowired
+	private Outbox outbox;
+
+	@Autowired
+	private OutboxRepository repository;
+
+	@Autowired
+	private OutboxProperties properties;
+
+	@Autowired
+	private KafkaProperties kafkaProperties;
+
+	@Autowired
+	private PlatformTransactionManager transactionManager;
+
+	@Test
+	void keepsTakingSubmissionsWhileKafkaIsDownAndPublishesEachExactlyOnceWhenItReturns() {
+		UUID client = UUID.randomUUID();
+		String token = newClientToken(client);
+		Set<String> submissionIds = new HashSet<>();
+		this.kafka.stop();
+		try {
+			for (int i = 0; i < 50; i++) {
+				TestHttp.Response response = this.http.post("/api/assessments/gad-7/submissions", gad7(i % 4), token);
+				assertThat(response.status()).as(response.body()).isEqualTo(201);
+				submissionIds.add(response.json().path("id").asString());
+			}
+			assertThat(pendingFor(client)).isEqualTo(50);
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(this.meters.get("outbox.events.pending").gauge().value())
+					.isGreaterThanOrEqualTo(50));
+			assertThat(this.meters.get("outbox.events.oldest.pending.age").timeGauge().value()).isPositive();
+		}
+		finally {
+			this.kafka.start();
+		}
+
+		await().atMost(Duration.ofSeconds(90)).until(() -> pendingFor(client) == 0);
+		try (TopicReader reader = new TopicReader(this.kafka.bootstrapServers(), TOPIC)) {
+			List<ConsumerRecord<String, byte[]>> events = reader.readToEnd()
+				.stream()
+				.filter((record) -> client.toString().equals(record.key()))
+				.toList();
+			assertThat(events).hasSize(50);
+			assertThat(events.stream().map((record) -> TopicReader.headers(record).get("ce_id")).distinct())
+				.hasSize(50);
+			assertThat(events.stream()
+				.map((record) -> new String(record.value(), java.nio.charset.StandardCharsets.UTF_8))
+				.map((json) -> json.replaceAll(".*\"submissionId\": ?\"([^\"]+)\".*", "$1"))
+				.collect(Collectors.toSet())).isEqualTo(submissionIds);
+		}
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.meters.get("outbox.events.pending").gauge().value()).isZero());
+	}
+
+	@Test
+	void twoRelaysPublishEveryEventOnce() {
+		DefaultKafkaProducerFactory<String, byte[]> producer = (DefaultKafkaProducerFactory<String, byte[]>) new OutboxConfiguration()
+			.outboxProducerFactory(this.kafkaProperties);
+		OutboxRelay second = new OutboxRelay(this.repository, new KafkaTemplate<>(producer),
+				new TransactionTemplate(this.transactionManager), this.properties, Clock.systemUTC());
+		second.start();
+		String key = "relay-test-" + UUID.randomUUID();
+		int count = 600;
+		try {
+			TransactionTemplate transactions = new TransactionTemplate(this.transactionManager);
+			for (int batch = 0; batch < count / 50; batch++) {
+				transactions.executeWithoutResult((status) -> {
+					for (int i = 0; i < 50; i++) {
+						this.outbox.append(TOPIC, key, "org.mutuality.test.v1", Map.of("n", i));
+					}
+				});
+			}
+			await().atMost(Duration.ofSeconds(90)).until(() -> pendingForKey(key) == 0);
+		}
+		finally {
+			second.stop();
+			producer.destroy();
+		}
+		try (TopicReader reader = new TopicReader(this.kafka.bootstrapServers(), TOPIC)) {
+			List<ConsumerRecord<String, byte[]>> events = reader.readToEnd()
+				.stream()
+				.filter((record) -> key.equals(record.key()))
+				.toList();
+			assertThat(events).hasSize(count);
+			assertThat(events.stream().map((record) -> TopicReader.headers(record).get("ce_id")).distinct())
+				.hasSize(count);
+		}
+	}
+
+	private long pendingFor(UUID client) {
+		return pendingForKey(client.toString());
+	}
+
+	private long pendingForKey(String key) {
+		return this.jdbc.sql("select count(*) from outbox_events where event_key = :key and published_at is null")
+			.param("key", key)
+			.query(Long.class)
+			.single();
+	}
+
+}
