@@ -49,7 +49,7 @@ public class Booking {
 	private String cancelReason;
 
 	@Version
-	private long version;
+	private Long version;
 
 	protected Booking() {
 	}

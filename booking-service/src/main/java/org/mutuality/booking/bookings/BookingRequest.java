@@ -1,0 +1,14 @@
+package org.mutuality.booking.bookings;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The body of {@code POST /api/bookings}: a slot's start as the slot search gave it (any offset).
+ */
+record BookingRequest(@NotNull UUID therapistId, @NotNull OffsetDateTime start, @Size(max = 1000) String note,
+		UUID followUpId) {
+}

@@ -1,0 +1,232 @@
+package org.mutuality.booking.bookings;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.mutuality.booking.availability.TherapistRules;
+import org.mutuality.booking.config.BookingProperties;
+import org.mutuality.booking.followups.FollowUpService;
+import org.mutuality.booking.slots.BookedPeriod;
+import org.mutuality.booking.slots.Slot;
+import org.mutuality.booking.slots.SlotExpander;
+import org.mutuality.booking.slots.SlotRules;
+import org.mutuality.booking.therapists.Therapist;
+import org.mutuality.booking.therapists.TherapistRepository;
+import org.mutuality.platform.problem.ConflictException;
+import org.mutuality.platform.problem.ValidationProblem;
+import org.mutuality.platform.security.CurrentUser;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Books, cancels and reschedules free consultations so that no therapist is ever double-booked
+ * and no client holds two upcoming consultations.
+ *
+ * <p>A booking must hit a slot the therapist's rules offer now. Two requests for one slot can both
+ * pass that check; the database's exclusion constraint then lets exactly one insert succeed (the
+ * other waits for the winner's transaction and fails), and that failure answers 409
+ * {@code slot-unavailable} like the check. The one-upcoming-consultation rule is made atomic by a
+ * per-client advisory lock ({@link ClientLocks}) taken before the check: a client's concurrent
+ * attempts run one after the other, so the second sees the first's booking. A reschedule locks the
+ * booking's row and moves it in one update, which the same constraint guards: it moves or stays.
+ */
+@Service
+class BookingService {
+
+	private final BookingRepository bookings;
+
+	private final TherapistRepository therapists;
+
+	private final IdempotencyKeys idempotencyKeys;
+
+	private final ClientLocks clientLocks;
+
+	private final FollowUpService followUps;
+
+	private final BookingProperties properties;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	BookingService(BookingRepository bookings, TherapistRepository therapists, IdempotencyKeys idempotencyKeys,
+			ClientLocks clientLocks, FollowUpService followUps, BookingProperties properties, JsonMapper json,
+			Clock clock) {
+		this.bookings = bookings;
+		this.therapists = therapists;
+		this.idempotencyKeys = idempotencyKeys;
+		this.clientLocks = clientLocks;
+		this.followUps = followUps;
+		this.properties = properties;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/**
+	 * Books the slot for the client. With an idempotency key, a repeated request answers what the
+	 * first one answered, and another request with the same key is a conflict.
+	 */
+	@Transactional
+	Booked book(CurrentUser client, BookingRequest request, String idempotencyKey) {
+		Instant now = this.clock.instant();
+		String requestHash = null;
+		if (idempotencyKey != null) {
+			IdempotencyKeys.validate(idempotencyKey);
+			requestHash = hash(request);
+			Optional<IdempotencyKeys.Stored> previous = this.idempotencyKeys.claim(client.id(), idempotencyKey,
+					requestHash, now, now.minus(this.properties.idempotencyKeyTtl()));
+			if (previous.isPresent()) {
+				if (!previous.get().requestHash().equals(requestHash)) {
+					throw new ConflictException("idempotency-key-reused",
+							"This Idempotency-Key was used for another request");
+				}
+				return new Booked(null, previous.get(), true);
+			}
+		}
+		this.clientLocks.lock(client.id());
+		if (this.bookings.hasUpcoming(client.id(), now)) {
+			throw new ConflictException("consultation-limit",
+					"You already have an upcoming free consultation; cancel or reschedule it instead");
+		}
+		Therapist therapist = this.therapists.findById(request.therapistId())
+			.orElseThrow(() -> ValidationProblem.of("therapistId", "is not a therapist"));
+		Slot slot = freeSlot(therapist, request.start().toInstant(), null, now);
+		Booking booking = new Booking(UUID.randomUUID(), therapist.getId(), client.id(), initials(client),
+				slot.start(), slot.end(), blankToNull(request.note()), request.followUpId(), now);
+		insertOrUpdate(booking);
+		if (request.followUpId() != null) {
+			this.followUps.booked(request.followUpId(), client.id(), booking.getId());
+		}
+		BookingResponse response = BookingResponse.of(booking);
+		if (idempotencyKey != null) {
+			this.idempotencyKeys.storeAnswer(client.id(), idempotencyKey, 201, this.json.writeValueAsString(response),
+					booking.getId());
+		}
+		return new Booked(response, null, false);
+	}
+
+	@Transactional
+	BookingResponse cancel(CurrentUser user, UUID id, String reason) {
+		Booking booking = BookingQueryService.visible(this.bookings.findByIdForUpdate(id).orElse(null), user, id);
+		requireConfirmed(booking);
+		booking.cancel(blankToNull(reason), this.clock.instant());
+		if (booking.getFollowUpId() != null) {
+			this.followUps.bookingCancelled(booking.getFollowUpId(), booking.getId());
+		}
+		return BookingResponse.of(booking);
+	}
+
+	@Transactional
+	BookingResponse reschedule(CurrentUser user, UUID id, Instant start) {
+		Booking booking = BookingQueryService.visible(this.bookings.findByIdForUpdate(id).orElse(null), user, id);
+		requireConfirmed(booking);
+		Therapist therapist = this.therapists.findById(booking.getTherapistId())
+			.orElseThrow(() -> new IllegalStateException("The therapist of booking " + id + " is missing"));
+		Slot slot = freeSlot(therapist, start, booking.getId(), this.clock.instant());
+		booking.moveTo(slot.start(), slot.end());
+		insertOrUpdate(booking);
+		return BookingResponse.of(booking);
+	}
+
+	/** The free slot starting at the instant, leaving out the booking being moved, if any. */
+	private Slot freeSlot(Therapist therapist, Instant start, UUID movingBooking, Instant now) {
+		SlotRules rules = TherapistRules.of(therapist);
+		Duration reach = Duration.ofMinutes(rules.bufferMinutes() + rules.consultationMinutes());
+		Instant from = start.minus(reach);
+		Instant to = start.plus(reach);
+		List<BookedPeriod> booked = (movingBooking != null)
+				? this.bookings.findBookedPeriodsExcept(therapist.getId(), from, to, movingBooking)
+				: this.bookings.findBookedPeriods(therapist.getId(), from, to);
+		return SlotExpander.freeSlotAt(rules, start, booked, now).orElseThrow(BookingService::slotUnavailable);
+	}
+
+	/** Writes the booking now, so that the exclusion constraint answers inside this method. */
+	private void insertOrUpdate(Booking booking) {
+		try {
+			this.bookings.saveAndFlush(booking);
+		}
+		catch (DataAccessException ex) {
+			if (isExclusionViolation(ex)) {
+				throw slotUnavailable();
+			}
+			throw ex;
+		}
+	}
+
+	private static void requireConfirmed(Booking booking) {
+		if (!booking.isConfirmed()) {
+			throw new ConflictException("booking-cancelled", "This booking is cancelled");
+		}
+	}
+
+	private static ConflictException slotUnavailable() {
+		return new ConflictException("slot-unavailable", "This slot is not free; choose another one from the slots");
+	}
+
+	/** PostgreSQL's {@code exclusion_violation}: another confirmed booking overlaps. */
+	static boolean isExclusionViolation(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && "23P01".equals(sql.getSQLState())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** "Alex Morgan" gives "A.M.": calendars name no client in full. */
+	static String initials(CurrentUser user) {
+		String name = (user.displayName() != null && !user.displayName().isBlank()) ? user.displayName()
+				: user.username();
+		if (name == null || name.isBlank()) {
+			return "";
+		}
+		StringBuilder initials = new StringBuilder();
+		for (String word : name.strip().split("\\s+")) {
+			if (initials.length() < 6 && !word.isEmpty()) {
+				initials.appendCodePoint(Character.toUpperCase(word.codePointAt(0))).append('.');
+			}
+		}
+		return initials.toString().toUpperCase(Locale.ROOT);
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
+	}
+
+	private static String hash(BookingRequest request) {
+		String canonical = request.therapistId() + "\n" + request.start().toInstant() + "\n"
+				+ blankToNull(request.note()) + "\n" + request.followUpId();
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * The answer to a booking request: a new booking, or the stored body of the first answer to a
+	 * repeated one.
+	 *
+	 * @param booking the new booking, when there is one
+	 * @param replayedAnswer the first answer, when replayed
+	 * @param replayed whether this answer is a replay
+	 */
+	record Booked(BookingResponse booking, IdempotencyKeys.Stored replayedAnswer, boolean replayed) {
+	}
+
+}
