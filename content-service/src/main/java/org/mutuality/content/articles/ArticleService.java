@@ -161,7 +161,9 @@ class ArticleService {
 
 	@Transactional(readOnly = true)
 	PageResponse<RevisionResponse> revisions(UUID id, int page, int size, CurrentUser user) {
-		Article article = owned(id, user);
+		Article article = this.articles.findById(id)
+			.filter((candidate) -> mayEdit(candidate, user))
+			.orElseThrow(() -> NotFoundException.of("Article", id));
 		long total = this.revisions.count(article.getId());
 		List<RevisionResponse> items = (total > (long) page * size) ? this.revisions.page(id, page, size) : List.of();
 		return PageResponse.of(items, page, size, total);
@@ -235,8 +237,12 @@ class ArticleService {
 	/** The article if the user is an admin or its author; locked until the transaction ends. */
 	private Article owned(UUID id, CurrentUser user) {
 		return this.articles.findForUpdate(id)
-			.filter((article) -> user.isAdmin() || (user.isTherapist() && article.isAuthoredBy(user.id())))
+			.filter((article) -> mayEdit(article, user))
 			.orElseThrow(() -> NotFoundException.of("Article", id));
+	}
+
+	private static boolean mayEdit(Article article, CurrentUser user) {
+		return user.isAdmin() || (user.isTherapist() && article.isAuthoredBy(user.id()));
 	}
 
 	private Article forAdmin(UUID id, CurrentUser user) {

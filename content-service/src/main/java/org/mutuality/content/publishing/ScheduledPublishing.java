@@ -33,6 +33,9 @@ class ScheduledPublishing {
 	@SchedulerLock(name = LOCK_NAME, lockAtMostFor = "${mutuality.content.publishing.lock-at-most-for:1m}")
 	public void publishDueArticles() {
 		List<UUID> ids = this.dueArticles.publish();
+		if (log.isDebugEnabled()) {
+			log.debug("Looked for due articles: " + ids.size() + " published");
+		}
 		if (!ids.isEmpty()) {
 			this.published.addAndGet(ids.size());
 			log.info("Published " + ids.size() + " scheduled article(s): " + ids);

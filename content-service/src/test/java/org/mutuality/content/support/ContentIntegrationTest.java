@@ -1,5 +1,7 @@
 package org.mutuality.content.support;
 
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -11,14 +13,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The base of content-service's full-context tests: the application against its own embedded PostgreSQL database
@@ -49,7 +56,6 @@ public abstract class ContentIntegrationTest {
 	@BeforeEach
 	void deleteArticles() {
 		this.jdbc.sql("delete from articles").update();
-		this.jdbc.sql("delete from shedlock").update();
 	}
 
 	protected static String bearer(DemoAccount account) {
@@ -68,6 +74,35 @@ public abstract class ContentIntegrationTest {
 	protected MockMvcRequestBuilder jsonBody(MockMvcRequestBuilder request, Object body) {
 		return request.contentType(MediaType.APPLICATION_JSON)
 			.content((body instanceof String text) ? text : toJson(body));
+	}
+
+	protected JsonNode read(MvcTestResult result) {
+		try {
+			return this.json.readTree(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+		}
+		catch (UnsupportedEncodingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Creates an article as the account (201 expected) and answers it. */
+	protected JsonNode create(DemoAccount account, Object body) {
+		MvcTestResult result = jsonBody(as(account, this.mvc.post().uri("/api/articles")), body).exchange();
+		assertThat(result).hasStatus(HttpStatus.CREATED);
+		return read(result);
+	}
+
+	/** Publishes the article now, as the admin, and answers it. */
+	protected JsonNode publish(JsonNode article) {
+		MvcTestResult result = as(DemoAccount.ADMIN1,
+				this.mvc.post().uri("/api/articles/{id}/publish", article.get("id").asString())).exchange();
+		assertThat(result).hasStatusOk();
+		return read(result);
+	}
+
+	/** A published article by therapist1. */
+	protected JsonNode published(String title, String body, String... topics) {
+		return publish(create(DemoAccount.THERAPIST1, article(title, body, topics)));
 	}
 
 	protected static Map<String, Object> article(String title, String body, String... topics) {

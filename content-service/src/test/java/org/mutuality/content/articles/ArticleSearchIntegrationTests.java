@@ -1,0 +1,115 @@
+package org.mutuality.content.articles;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.mutuality.content.support.ContentIntegrationTest;
+import org.mutuality.platform.test.security.DemoAccount;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ArticleSearchIntegrationTests extends ContentIntegrationTest {
+
+	@Test
+	void ranksTitleOverSummaryOverBody() {
+		publish(create(DemoAccount.THERAPIST1, Map.of("title", "A quiet afternoon", "summary", "An ordinary day.",
+				"bodyMarkdown", "We talked about many things, boundaries among them.")));
+		publish(create(DemoAccount.THERAPIST2, Map.of("title", "Saying no", "summary", "Boundaries, kindly.",
+				"bodyMarkdown", "Nothing else here.")));
+		published("Boundaries in couples", "How two people decide together.", "couples-therapy");
+
+		JsonNode page = search("q=boundaries");
+		assertThat(titles(page)).containsExactly("Boundaries in couples", "Saying no", "A quiet afternoon");
+		assertThat(page.get("totalItems").asInt()).isEqualTo(3);
+	}
+
+	@Test
+	void stemsWordsAndHighlightsASnippetOfTheBody() {
+		published("Sleep", "When worries keep you awake, try writing them down. Worrying at night is common.");
+		JsonNode hit = search("q=worry").get("items").get(0);
+		assertThat(hit.get("title").asString()).isEqualTo("Sleep");
+		assertThat(hit.get("snippet").asString()).contains("<mark>worries</mark>").contains("<mark>Worrying</mark>");
+	}
+
+	@Test
+	void escapesTheSnippetText() {
+		published("Escaping", "Anxiety is 5 < 6 & boundaries matter, `<script>` and all.");
+		String snippet = search("q=boundaries").get("items").get(0).get("snippet").asString();
+		assertThat(snippet).contains("&lt;").contains("&amp;").contains("<mark>boundaries</mark>")
+			.doesNotContain("<script");
+	}
+
+	@Test
+	void searchesPublishedArticlesOnlyForThePublic() {
+		published("Panic, explained", "panic");
+		create(DemoAccount.THERAPIST1, article("Panic draft", "panic"));
+		assertThat(titles(search("q=panic"))).containsExactly("Panic, explained");
+	}
+
+	@Test
+	void filtersByTopic() {
+		published("Anxiety at work", "anxiety", "anxiety");
+		published("Anxiety at home", "anxiety", "couples-therapy");
+		assertThat(titles(search("q=anxiety&topic=couples-therapy"))).containsExactly("Anxiety at home");
+		assertThat(titles(search("topic=anxiety"))).containsExactly("Anxiety at work");
+	}
+
+	@Test
+	void acceptsWebSearchSyntax() {
+		published("Therapy for couples", "talking together");
+		published("Therapy alone", "talking alone");
+		assertThat(titles(search("q=therapy -couples"))).containsExactly("Therapy alone");
+		assertThat(titles(search("q=\"talking together\""))).containsExactly("Therapy for couples");
+		assertThat(search("q=the").get("totalItems").asInt()).isZero();
+	}
+
+	@Test
+	void pagesNewestFirst() {
+		for (int i = 1; i <= 5; i++) {
+			published("Article " + i, "body " + i);
+		}
+		JsonNode first = search("page=0&size=2");
+		assertThat(titles(first)).containsExactly("Article 5", "Article 4");
+		assertThat(first.get("page").asInt()).isZero();
+		assertThat(first.get("size").asInt()).isEqualTo(2);
+		assertThat(first.get("totalItems").asInt()).isEqualTo(5);
+		assertThat(first.get("totalPages").asInt()).isEqualTo(3);
+		assertThat(titles(search("page=2&size=2"))).containsExactly("Article 1");
+		assertThat(titles(search("page=3&size=2"))).isEmpty();
+		JsonNode defaults = search("");
+		assertThat(defaults.get("size").asInt()).isEqualTo(20);
+		JsonNode item = defaults.get("items").get(0);
+		assertThat(item.has("bodyMarkdown")).isFalse();
+		assertThat(item.has("snippet")).isFalse();
+		assertThat(item.get("author").get("name").asString()).isEqualTo("Maya Okafor");
+		assertThat(item.get("readingMinutes").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void countsPublishedArticlesPerTopic() {
+		published("One", "x", "anxiety", "self-care");
+		published("Two", "x", "anxiety");
+		create(DemoAccount.THERAPIST1, article("Draft", "x", "anxiety"));
+		MvcTestResult result = this.mvc.get().uri("/api/topics").exchange();
+		assertThat(result).hasStatusOk();
+		Map<String, Integer> counts = new java.util.HashMap<>();
+		read(result).forEach((topic) -> counts.put(topic.get("slug").asString(), topic.get("articleCount").asInt()));
+		assertThat(counts).containsEntry("anxiety", 2).containsEntry("self-care", 1).containsEntry("communication", 0);
+		assertThat(read(result).get(0).has("name")).isTrue();
+	}
+
+	private JsonNode search(String query) {
+		MvcTestResult result = this.mvc.get().uri("/api/articles?" + query).exchange();
+		assertThat(result).hasStatusOk();
+		return read(result);
+	}
+
+	private static List<String> titles(JsonNode page) {
+		return page.get("items").valueStream().map((item) -> item.get("title").asString()).toList();
+	}
+
+}
