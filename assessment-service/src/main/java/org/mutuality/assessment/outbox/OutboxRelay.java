@@ -9,7 +9,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -18,6 +20,7 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +90,7 @@ class OutboxRelay implements SmartLifecycle {
 			for (PendingEvent event : batch) {
 				CompletableFuture<?> send = send(event);
 				sends.add(send);
-				if (send.isCompletedExceptionally()) {
+				if (kafkaUnreachable(send)) {
 					// failed before reaching the network (no metadata: Kafka is away); the rest would too
 					break;
 				}
@@ -138,6 +141,29 @@ class OutboxRelay implements SmartLifecycle {
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	/**
+	 * Whether the send failed at once for a reason that is not the record's own (a retriable one,
+	 * such as no metadata within {@code max.block.ms}). A record that fails for its own reason (too
+	 * large, say) is left pending with its error and does not hold up the others.
+	 */
+	private static boolean kafkaUnreachable(CompletableFuture<?> send) {
+		if (!send.isCompletedExceptionally()) {
+			return false;
+		}
+		try {
+			send.join();
+			return false;
+		}
+		catch (CompletionException | CancellationException ex) {
+			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+				if (cause instanceof RetriableException) {
+					return true;
+				}
+			}
+			return false;
 		}
 	}
 

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -53,6 +56,9 @@ class OutboxRelayIntegrationTests extends AssessmentIntegrationTestSupport {
 
 	@Autowired
 	private Outbox outbox;
+
+	@Autowired
+	private OutboxRelay relay;
 
 	@Autowired
 	private OutboxRepository repository;
@@ -138,6 +144,69 @@ class OutboxRelayIntegrationTests extends AssessmentIntegrationTestSupport {
 			assertThat(events).hasSize(count);
 			assertThat(events.stream().map((record) -> TopicReader.headers(record).get("ce_id")).distinct())
 				.hasSize(count);
+		}
+	}
+
+	@Test
+	void skipsEventsThatAnotherRelayHoldsAndTakesThemOverWhenThatRelayDies() throws Exception {
+		this.relay.stop();
+		DefaultKafkaProducerFactory<String, byte[]> producer = (DefaultKafkaProducerFactory<String, byte[]>) new OutboxConfiguration()
+			.outboxProducerFactory(this.kafkaProperties);
+		OutboxRelay other = new OutboxRelay(this.repository, new KafkaTemplate<>(producer),
+				new TransactionTemplate(this.transactionManager), this.properties, Clock.systemUTC());
+		String key = "claim-test-" + UUID.randomUUID();
+		TransactionTemplate transactions = new TransactionTemplate(this.transactionManager);
+		CountDownLatch claimed = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		try {
+			transactions.executeWithoutResult((status) -> {
+				for (int i = 0; i < 10; i++) {
+					this.outbox.append(TOPIC, key, "org.mutuality.test.v1", Map.of("n", i));
+				}
+			});
+			CompletableFuture<Integer> dyingRelay = CompletableFuture.supplyAsync(() -> transactions.execute((status) -> {
+				int held = this.repository.claimPending(4).size();
+				claimed.countDown();
+				awaitLatch(release);
+				status.setRollbackOnly();
+				return held;
+			}));
+			assertThat(claimed.await(30, TimeUnit.SECONDS)).isTrue();
+
+			OutboxRelay.BatchResult first = other.publishBatch();
+			assertThat(first.claimed()).isEqualTo(6);
+			assertThat(first.published()).isEqualTo(6);
+			assertThat(pendingForKey(key)).isEqualTo(4);
+
+			release.countDown();
+			assertThat(dyingRelay.get(30, TimeUnit.SECONDS)).isEqualTo(4);
+			OutboxRelay.BatchResult second = other.publishBatch();
+			assertThat(second.claimed()).isEqualTo(4);
+			assertThat(second.published()).isEqualTo(4);
+			assertThat(pendingForKey(key)).isZero();
+		}
+		finally {
+			release.countDown();
+			producer.destroy();
+			this.relay.start();
+		}
+		try (TopicReader reader = new TopicReader(this.kafka.bootstrapServers(), TOPIC)) {
+			List<ConsumerRecord<String, byte[]>> events = reader.readToEnd()
+				.stream()
+				.filter((record) -> key.equals(record.key()))
+				.toList();
+			assertThat(events).hasSize(10);
+			assertThat(events.stream().map((record) -> TopicReader.headers(record).get("ce_id")).distinct()).hasSize(10);
+		}
+	}
+
+	private static void awaitLatch(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(60, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -1,0 +1,139 @@
+package org.mutuality.assessment.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.SimpleTransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.contains;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+
+/**
+ * One relay round with the database and Kafka mocked: what is sent, what is marked published, and
+ * what stays pending.
+ */
+class OutboxRelayTests {
+
+	private static final Instant NOW = Instant.parse("2026-11-22T04:00:00Z");
+
+	private final OutboxRepository repository = mock(OutboxRepository.class);
+
+	@SuppressWarnings("unchecked")
+	private final KafkaTemplate<String, byte[]> kafka = mock(KafkaTemplate.class);
+
+	private OutboxRelay relay;
+
+	@BeforeEach
+	void relay() {
+		PlatformTransactionManager transactionManager = mock(PlatformTransactionManager.class);
+		given(transactionManager.getTransaction(any())).willReturn(new SimpleTransactionStatus());
+		OutboxProperties properties = new OutboxProperties(true, "/assessment-service", 10, Duration.ofMillis(100),
+				Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofDays(7));
+		this.relay = new OutboxRelay(this.repository, this.kafka, new TransactionTemplate(transactionManager),
+				properties, Clock.fixed(NOW, ZoneOffset.UTC));
+	}
+
+	@Test
+	void sendsABinaryModeCloudEventKeyedAsQueued() {
+		PendingEvent event = event("client-1");
+		given(this.repository.claimPending(10)).willReturn(List.of(event));
+		given(this.kafka.send(any(ProducerRecord.class))).willReturn(acknowledged());
+
+		OutboxRelay.BatchResult result = this.relay.publishBatch();
+
+		assertThat(result).isEqualTo(new OutboxRelay.BatchResult(1, 1, 0));
+		@SuppressWarnings("unchecked")
+		ArgumentCaptor<ProducerRecord<String, byte[]>> sent = ArgumentCaptor.forClass(ProducerRecord.class);
+		then(this.kafka).should().send(sent.capture());
+		ProducerRecord<String, byte[]> record = sent.getValue();
+		assertThat(record.topic()).isEqualTo("events");
+		assertThat(record.key()).isEqualTo("client-1");
+		assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("{\"n\":1}");
+		assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+		assertThat(header(record, "ce_id")).isEqualTo(event.id().toString());
+		assertThat(header(record, "ce_source")).isEqualTo("/assessment-service");
+		assertThat(header(record, "ce_type")).isEqualTo("org.mutuality.test.v1");
+		assertThat(header(record, "ce_time")).isEqualTo("2026-11-22T03:59:59.5Z");
+		assertThat(header(record, "content-type")).isEqualTo("application/json");
+		then(this.repository).should().markPublished(List.of(event.id()), NOW);
+	}
+
+	@Test
+	void marksOnlyAcknowledgedEventsPublishedAndLeavesTheOthersPending() {
+		PendingEvent first = event("a");
+		PendingEvent second = event("b");
+		PendingEvent third = event("c");
+		given(this.repository.claimPending(10)).willReturn(List.of(first, second, third));
+		given(this.kafka.send(any(ProducerRecord.class))).willReturn(acknowledged(),
+				failed(new IllegalStateException("record too large")), acknowledged());
+
+		OutboxRelay.BatchResult result = this.relay.publishBatch();
+
+		assertThat(result).isEqualTo(new OutboxRelay.BatchResult(3, 2, 1));
+		then(this.repository).should().markPublished(List.of(first.id(), third.id()), NOW);
+		then(this.repository).should().markFailed(eq(second.id()), contains("record too large"));
+	}
+
+	@Test
+	void stopsSendingABatchOnceKafkaCannotBeReached() {
+		given(this.repository.claimPending(10)).willReturn(List.of(event("a"), event("b"), event("c")));
+		given(this.kafka.send(any(ProducerRecord.class))).willReturn(failed(new TimeoutException("no metadata")));
+
+		OutboxRelay.BatchResult result = this.relay.publishBatch();
+
+		assertThat(result).isEqualTo(new OutboxRelay.BatchResult(3, 0, 3));
+		then(this.kafka).should(times(1)).send(any(ProducerRecord.class));
+		then(this.repository).should().markPublished(List.of(), NOW);
+	}
+
+	@Test
+	void doesNothingWhenNothingIsPending() {
+		given(this.repository.claimPending(10)).willReturn(List.of());
+
+		assertThat(this.relay.publishBatch()).isEqualTo(OutboxRelay.BatchResult.EMPTY);
+		then(this.kafka).should(never()).send(any(ProducerRecord.class));
+		then(this.repository).should(never()).markPublished(anyList(), any());
+	}
+
+	private static PendingEvent event(String key) {
+		return new PendingEvent(UUID.randomUUID(), "events", key, "org.mutuality.test.v1", "{\"n\":1}",
+				NOW.minusMillis(500));
+	}
+
+	private static CompletableFuture<SendResult<String, byte[]>> acknowledged() {
+		return CompletableFuture.completedFuture(null);
+	}
+
+	private static CompletableFuture<SendResult<String, byte[]>> failed(Exception ex) {
+		return CompletableFuture.failedFuture(ex);
+	}
+
+	private static String header(ProducerRecord<String, byte[]> record, String name) {
+		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+	}
+
+}
