@@ -3,6 +3,7 @@ package org.mutuality.booking.support;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.mutuality.platform.test.infra.KafkaBroker;
 import org.mutuality.platform.test.infra.PostgresDatabase;
 import org.mutuality.platform.test.security.DemoAccount;
 import org.mutuality.platform.test.security.TestIdentityProvider;
@@ -15,13 +16,14 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The base of booking-service's full-context tests: the application on a random port, its own
- * PostgreSQL database from platform-test, and real signed tokens from the test identity provider.
+ * PostgreSQL database and the JVM's Kafka broker from platform-test, and real signed tokens from the
+ * test identity provider.
  * Test classes share one context and one database, so each test works with therapists and clients
  * of its own ({@link #newTherapist()}, {@link #newClient()}) unless it needs the demo accounts.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.kafka.listener.auto-startup=false", "logging.level.org.apache.kafka=WARN" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "logging.level.org.apache.kafka=WARN")
 @PostgresDatabase("booking")
+@KafkaBroker
 public abstract class BookingServiceIntegrationTest {
 
 	protected static final TestIdentityProvider idp = TestIdentityProvider.shared();
