@@ -9,13 +9,17 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.mutuality.assessment.instruments.RecommendationKind;
 import org.mutuality.assessment.scoring.Answer;
 import org.mutuality.assessment.scoring.ScoredAssessment;
 import org.mutuality.assessment.scoring.SubscaleScore;
+
+import org.springframework.data.domain.Persistable;
 
 /**
  * One completed assessment: the answers as given and their result, scored under the instrument
@@ -25,7 +29,7 @@ import org.mutuality.assessment.scoring.SubscaleScore;
  */
 @Entity
 @Table(name = "submissions")
-class Submission {
+class Submission implements Persistable<UUID> {
 
 	@Id
 	private UUID id;
@@ -74,6 +78,9 @@ class Submission {
 	@Column(name = "consent_to_contact")
 	private boolean consentToContact;
 
+	@Transient
+	private boolean stored = true;
+
 	protected Submission() {
 	}
 
@@ -81,6 +88,7 @@ class Submission {
 			boolean consentToContact) {
 		Submission submission = new Submission();
 		submission.id = UUID.randomUUID();
+		submission.stored = false;
 		submission.assessmentId = result.instrumentId();
 		submission.assessmentVersion = result.instrumentVersion();
 		submission.clientId = clientId;
@@ -98,8 +106,20 @@ class Submission {
 		return submission;
 	}
 
-	UUID getId() {
+	@Override
+	public UUID getId() {
 		return this.id;
+	}
+
+	/** Whether it is yet to be inserted: its id is assigned here, so an insert needs no select first. */
+	@Override
+	public boolean isNew() {
+		return !this.stored;
+	}
+
+	@PostPersist
+	void stored() {
+		this.stored = true;
 	}
 
 	String getAssessmentId() {

@@ -1,0 +1,192 @@
+package org.mutuality.assessment.benchmarks;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.mutuality.assessment.AssessmentIntegrationTestSupport;
+import org.mutuality.assessment.TestHttp;
+import org.mutuality.platform.test.infra.kafka.KafkaServer;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The issue's bars, measured on this machine and printed, never asserted (a benchmark, not a test:
+ * its name keeps it out of {@code verify}). Run it alone:
+ * {@code ./mvnw -o -pl assessment-service test -Dtest=AssessmentBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * <ul>
+ * <li>submitting an assessment: latency seen by an HTTP client on the same machine (an upper bound of
+ * the time at the service);
+ * <li>submission committed to event on the topic: from the 201 answer to the record reaching a
+ * consumer that is already polling;
+ * <li>a backlog of 10,000 pending events drained by one relay.
+ * </ul>
+ */
+@TestPropertySource(properties = { "mutuality.assessment.events.topic=" + AssessmentBenchmark.TOPIC,
+		"management.metrics.distribution.percentiles.http.server.requests=0.5,0.9,0.99" })
+class AssessmentBenchmark extends AssessmentIntegrationTestSupport {
+
+	static final String TOPIC = "assessment.completed.v1.benchmark";
+
+	@Autowired
+	private KafkaServer kafka;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private ApplicationContext context;
+
+	@Autowired
+	private MeterRegistry meters;
+
+	@Test
+	void measure() throws Exception {
+		String token = newClientToken(UUID.randomUUID());
+		Map<String, Long> arrivals = new ConcurrentHashMap<>();
+		AtomicBoolean consuming = new AtomicBoolean(true);
+		Thread consumer = new Thread(() -> consume(arrivals, consuming), "benchmark-consumer");
+		consumer.start();
+		try {
+			for (int i = 0; i < 300; i++) {
+				submit(token, i);
+			}
+			int count = 2_000;
+			long[] latencies = new long[count];
+			Map<String, Long> answered = new ConcurrentHashMap<>();
+			for (int i = 0; i < count; i++) {
+				long start = System.nanoTime();
+				String id = submit(token, i);
+				long end = System.nanoTime();
+				latencies[i] = end - start;
+				answered.put(id, end);
+			}
+			await().atMost(Duration.ofMinutes(2)).until(() -> arrivals.keySet().containsAll(answered.keySet()));
+			long[] eventLatencies = answered.entrySet()
+				.stream()
+				.mapToLong((entry) -> Math.max(0, arrivals.get(entry.getKey()) - entry.getValue()))
+				.toArray();
+			report("submit (HTTP round trip)", latencies);
+			reportServerSide();
+			report("committed -> event consumed", eventLatencies);
+		}
+		finally {
+			consuming.set(false);
+			consumer.join();
+		}
+		drain();
+	}
+
+	private void drain() {
+		SmartLifecycle relay = (SmartLifecycle) this.context.getBean("outboxRelay");
+		relay.stop();
+		int backlog = 10_000;
+		String payload = "{\"submissionId\":\"" + UUID.randomUUID()
+				+ "\",\"assessmentId\":\"phq-9\",\"assessmentVersion\":1,\"clientName\":\"Benchmark Client\","
+				+ "\"clientEmail\":\"benchmark@mutuality.test\",\"totalScore\":12,\"bandCode\":\"MODERATE\","
+				+ "\"riskFlags\":[],\"recommendation\":\"BOOK_FREE_CONSULTATION\",\"consentToContact\":true}";
+		this.jdbc.sql("""
+				insert into outbox_events (id, topic, event_key, event_type, payload, created_at)
+				select gen_random_uuid(), :topic, 'benchmark-' || (n % 100), 'org.mutuality.assessment.completed.v1',
+				       cast(:payload as jsonb), now() + n * interval '1 microsecond'
+				from generate_series(1, :backlog) as n
+				""").param("topic", TOPIC).param("payload", payload).param("backlog", backlog).update();
+		long start = System.nanoTime();
+		relay.start();
+		await().atMost(Duration.ofMinutes(5))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> this.jdbc.sql("select count(*) from outbox_events where published_at is null")
+				.query(Long.class)
+				.single() == 0);
+		double seconds = (System.nanoTime() - start) / 1e9;
+		System.out.printf("BENCHMARK drain %d pending events: %.2f s = %.0f events/s%n", backlog, seconds,
+				backlog / seconds);
+	}
+
+	private String submit(String token, int i) {
+		String body = "{\"answers\":[" + String.join(",",
+				java.util.stream.IntStream.rangeClosed(1, 7)
+					.mapToObj((item) -> "{\"itemId\":\"q" + item + "\",\"value\":" + ((item + i) % 4) + "}")
+					.toList())
+				+ "],\"consentToContact\":true}";
+		TestHttp.Response response = this.http.post("/api/assessments/gad-7/submissions", body, token);
+		if (response.status() != 201) {
+			throw new IllegalStateException(response.status() + " " + response.body());
+		}
+		return response.json().path("id").asString();
+	}
+
+	private void consume(Map<String, Long> arrivals, AtomicBoolean consuming) {
+		Properties properties = new Properties();
+		properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.kafka.bootstrapServers());
+		properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+		properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5);
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties)) {
+			List<TopicPartition> partitions = new ArrayList<>();
+			await().atMost(Duration.ofSeconds(60)).until(() -> !consumer.partitionsFor(TOPIC).isEmpty());
+			consumer.partitionsFor(TOPIC).forEach((info) -> partitions.add(new TopicPartition(TOPIC, info.partition())));
+			consumer.assign(partitions);
+			consumer.seekToEnd(partitions);
+			while (consuming.get()) {
+				consumer.poll(Duration.ofMillis(20)).forEach((record) -> {
+					long now = System.nanoTime();
+					String json = new String(record.value(), StandardCharsets.UTF_8);
+					int at = json.indexOf("\"submissionId\"");
+					if (at >= 0) {
+						int start = json.indexOf('"', json.indexOf(':', at) + 1) + 1;
+						arrivals.putIfAbsent(json.substring(start, json.indexOf('"', start)), now);
+					}
+				});
+			}
+		}
+	}
+
+	private void reportServerSide() {
+		Timer timer = this.meters.get("http.server.requests")
+			.tag("uri", "/api/assessments/{assessmentId}/submissions")
+			.timer();
+		StringBuilder line = new StringBuilder("BENCHMARK submit (at the service, http.server.requests, last 2 min):");
+		for (ValueAtPercentile value : timer.takeSnapshot().percentileValues()) {
+			line.append(String.format(" p%.0f %.1f ms", value.percentile() * 100, value.value(TimeUnit.MILLISECONDS)));
+		}
+		System.out.println(line);
+	}
+
+	private static void report(String what, long[] nanos) {
+		long[] sorted = nanos.clone();
+		Arrays.sort(sorted);
+		System.out.printf("BENCHMARK %s, n=%d: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n", what,
+				sorted.length, percentile(sorted, 0.50), percentile(sorted, 0.90), percentile(sorted, 0.99),
+				sorted[sorted.length - 1] / 1e6);
+	}
+
+	private static double percentile(long[] sorted, double p) {
+		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+	}
+
+}
