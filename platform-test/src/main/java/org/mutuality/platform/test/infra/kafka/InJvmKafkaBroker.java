@@ -51,6 +51,8 @@ public final class InJvmKafkaBroker implements KafkaServer {
 
 	private KafkaRaftServer server;
 
+	private boolean closed;
+
 	private InJvmKafkaBroker(Builder builder) {
 		this.port = (builder.port != 0) ? builder.port : Ports.freePort();
 		this.controllerPort = (builder.controllerPort != 0) ? builder.controllerPort : Ports.freePort();
@@ -70,6 +72,9 @@ public final class InJvmKafkaBroker implements KafkaServer {
 	 */
 	@Override
 	public synchronized InJvmKafkaBroker start() {
+		if (this.closed) {
+			throw new IllegalStateException(this + " was closed");
+		}
 		if (this.server != null) {
 			return this;
 		}
@@ -109,9 +114,10 @@ public final class InJvmKafkaBroker implements KafkaServer {
 		return this.server != null;
 	}
 
-	/** Stops the broker; deletes the log directory if it was a temporary one. */
+	/** Stops the broker for good; deletes the log directory if it was a temporary one. */
 	@Override
 	public synchronized void close() {
+		this.closed = true;
 		stop();
 		if (this.temporary) {
 			Directories.deleteRecursively(this.logDirectory);

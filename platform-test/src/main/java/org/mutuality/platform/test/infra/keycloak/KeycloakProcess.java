@@ -65,6 +65,8 @@ public final class KeycloakProcess implements KeycloakServer {
 
 	private Process process;
 
+	private boolean closed;
+
 	private KeycloakProcess(Builder builder) {
 		if (builder.distribution == null) {
 			throw new IllegalStateException("No Keycloak distribution given");
@@ -92,10 +94,29 @@ public final class KeycloakProcess implements KeycloakServer {
 	 * @return this server
 	 * @throws IllegalStateException if Keycloak exits or does not answer in time, with the end of its log
 	 */
-	public synchronized KeycloakProcess start() {
-		if (this.process != null) {
-			return this;
+	public KeycloakProcess start() {
+		Process started;
+		synchronized (this) {
+			if (this.closed) {
+				throw new IllegalStateException("Keycloak at " + baseUrl() + " was closed");
+			}
+			if (this.process != null) {
+				return this;
+			}
+			started = launch();
+			this.process = started;
 		}
+		try {
+			awaitRealm(started);
+		}
+		catch (RuntimeException ex) {
+			stop();
+			throw ex;
+		}
+		return this;
+	}
+
+	private Process launch() {
 		this.distribution.unpackTo(this.home);
 		Path importDirectory = this.home.resolve("data/import");
 		try {
@@ -118,32 +139,31 @@ public final class KeycloakProcess implements KeycloakServer {
 				.redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.logFile.toFile()));
 			builder.environment().putAll(environment());
-			this.process = builder.start();
+			return builder.start();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start Keycloak in " + this.home, ex);
 		}
-		try {
-			awaitRealm();
-		}
-		catch (RuntimeException ex) {
-			stop();
-			throw ex;
-		}
-		return this;
 	}
 
-	/** Stops Keycloak (and the JVM its script started), keeping its home. */
-	public synchronized void stop() {
-		if (this.process != null) {
-			ChildProcesses.stop(this.process.toHandle(), STOP_GRACE);
+	/** Stops Keycloak (and the JVM its script started), keeping its home; {@link #start()} may start it again. */
+	public void stop() {
+		Process running;
+		synchronized (this) {
+			running = this.process;
 			this.process = null;
 		}
+		if (running != null) {
+			ChildProcesses.stop(running.toHandle(), STOP_GRACE);
+		}
 	}
 
-	/** Stops Keycloak; deletes its home if it was a temporary one. */
+	/** Stops Keycloak for good, also while it is still starting; deletes its home if it was a temporary one. */
 	@Override
-	public synchronized void close() {
+	public void close() {
+		synchronized (this) {
+			this.closed = true;
+		}
 		stop();
 		if (this.temporary) {
 			Directories.deleteRecursively(this.home);
@@ -213,15 +233,15 @@ public final class KeycloakProcess implements KeycloakServer {
 		return environment;
 	}
 
-	private void awaitRealm() {
+	private void awaitRealm(Process started) {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 		HttpRequest request = HttpRequest.newBuilder(URI.create(issuerUri() + "/.well-known/openid-configuration"))
 			.timeout(Duration.ofSeconds(5))
 			.build();
 		long deadline = System.nanoTime() + this.startupTimeout.toNanos();
 		while (System.nanoTime() < deadline) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException("Keycloak exited with status " + this.process.exitValue()
+			if (!started.isAlive()) {
+				throw new IllegalStateException("Keycloak exited with status " + started.exitValue()
 						+ " while starting. End of " + this.logFile + ":\n" + ChildProcesses.tail(this.logFile, 30));
 			}
 			try {
@@ -237,7 +257,7 @@ public final class KeycloakProcess implements KeycloakServer {
 				throw new IllegalStateException("Interrupted while waiting for Keycloak", ex);
 			}
 			try {
-				this.process.waitFor(500, TimeUnit.MILLISECONDS);
+				started.waitFor(500, TimeUnit.MILLISECONDS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

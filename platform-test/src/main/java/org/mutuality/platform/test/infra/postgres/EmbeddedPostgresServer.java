@@ -45,6 +45,8 @@ public final class EmbeddedPostgresServer implements PostgresServer {
 
 	private EmbeddedPostgres postgres;
 
+	private boolean closed;
+
 	private EmbeddedPostgresServer(Builder builder) {
 		this.port = (builder.port != 0) ? builder.port : Ports.freePort();
 		this.temporary = builder.dataDirectory == null;
@@ -63,6 +65,9 @@ public final class EmbeddedPostgresServer implements PostgresServer {
 	 * @return this server
 	 */
 	public synchronized EmbeddedPostgresServer start() {
+		if (this.closed) {
+			throw new IllegalStateException(this + " was closed");
+		}
 		if (this.postgres != null) {
 			return this;
 		}
@@ -116,9 +121,10 @@ public final class EmbeddedPostgresServer implements PostgresServer {
 		return running.getPostgresDatabase().getConnection();
 	}
 
-	/** Stops the server (fast shutdown); deletes the data directory if it was a temporary one. */
+	/** Stops the server (fast shutdown) for good; deletes the data directory if it was a temporary one. */
 	@Override
 	public synchronized void close() {
+		this.closed = true;
 		if (this.postgres == null) {
 			return;
 		}
