@@ -1,8 +1,12 @@
 package org.mutuality.booking.bookings;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.Map;
 import java.util.UUID;
 
@@ -64,6 +68,37 @@ class SlotSearchIntegrationTests extends BookingServiceIntegrationTest {
 		assertThat(answer.path("slots").valueStream()
 			.map((slot) -> ZonedDateTime.parse(slot.path("start").asString()).toLocalTime().toString()))
 			.containsExactly("09:00", "11:00", "11:30");
+	}
+
+	@Test
+	void laysSlotsInRealTimeOnTheNextClockChangeAndAnswersInAHalfHourZone() {
+		User therapist = newTherapist();
+		createProfile(therapist, "Europe/London", 60, 0, 0, 365);
+		ZoneOffsetTransition change = LONDON.getRules().nextTransition(Instant.now().plus(Duration.ofDays(2)));
+		LocalDate day = LocalDate.ofInstant(change.getInstant(), LONDON);
+		this.http.put("/api/therapists/me/availability", therapist.token(),
+				"{\"timeZone\": \"Europe/London\", \"overrides\": [{\"date\": \"" + day
+						+ "\", \"intervals\": [{\"start\": \"00:00\", \"end\": \"04:00\"}]}]}")
+			.expect(200);
+
+		JsonNode answer = this.http.get("/api/therapists/" + therapist.id() + "/slots?from=" + day.minusDays(1)
+				+ "&to=" + day.plusDays(1) + "&timeZone=Asia/Kathmandu")
+			.expect(200);
+
+		// 00:00 to 04:00 on the wall clock is three real hours when clocks go forward, five when back
+		int expected = change.isGap() ? 3 : 5;
+		assertThat(answer.path("slots")).hasSize(expected);
+		Instant previousEnd = null;
+		for (JsonNode slot : answer.path("slots")) {
+			Instant start = OffsetDateTime.parse(slot.path("start").asString()).toInstant();
+			Instant end = OffsetDateTime.parse(slot.path("end").asString()).toInstant();
+			assertThat(slot.path("start").asString()).endsWith("+05:45");
+			assertThat(Duration.between(start, end)).isEqualTo(Duration.ofHours(1));
+			if (previousEnd != null) {
+				assertThat(start).isEqualTo(previousEnd);
+			}
+			previousEnd = end;
+		}
 	}
 
 	@Test

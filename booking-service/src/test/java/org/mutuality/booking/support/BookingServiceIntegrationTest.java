@@ -21,7 +21,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * Test classes share one context and one database, so each test works with therapists and clients
  * of its own ({@link #newTherapist()}, {@link #newClient()}) unless it needs the demo accounts.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "logging.level.org.apache.kafka=WARN")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "logging.level.org.apache.kafka=WARN",
+				// each cached context consumes every event itself, not a share of the partitions
+				"spring.kafka.consumer.group-id=booking-service-${random.uuid}" })
 @PostgresDatabase("booking")
 @KafkaBroker
 public abstract class BookingServiceIntegrationTest {
