@@ -25,11 +25,16 @@ create table articles (
     created_at        timestamptz not null,
     updated_at        timestamptz not null,
     version           bigint not null default 0,
-    -- full-text search, weighted: title (A) before summary (B) before body (C)
+    -- full-text search, weighted: title (A) before summary (B) before body (C); what is matched
     search            tsvector generated always as (
                           setweight(to_tsvector('english', title), 'A')
                           || setweight(to_tsvector('english', summary), 'B')
                           || setweight(to_tsvector('english', body_text), 'C')) stored,
+    -- the title and summary part of it: small enough to stay in the row, so ranking thousands of hits never
+    -- decompresses their bodies' vectors
+    search_head       tsvector generated always as (
+                          setweight(to_tsvector('english', title), 'A')
+                          || setweight(to_tsvector('english', summary), 'B')) stored,
     constraint scheduled_has_time check (status <> 'SCHEDULED' or publish_at is not null),
     constraint published_has_time check (status not in ('PUBLISHED', 'ARCHIVED') or published_at is not null),
     constraint assessment_cta_has_id check ((cta_kind = 'ASSESSMENT') = (cta_assessment_id is not null))
@@ -42,9 +47,8 @@ create index articles_author on articles (author_id, status, created_at desc);
 create index articles_status on articles (status, created_at desc);
 -- what the publishing job looks for
 create index articles_due on articles (publish_at) where status = 'SCHEDULED';
--- public full-text search
+-- public full-text search (other statuses are few, and found by articles_status or articles_author)
 create index articles_search on articles using gin (search) where status = 'PUBLISHED';
-create index articles_search_all on articles using gin (search);
 
 create table article_topics (
     article_id uuid not null references articles (id) on delete cascade,
@@ -53,6 +57,16 @@ create table article_topics (
 );
 
 create index article_topics_topic on article_topics (topic_slug, article_id);
+
+-- the body's passages (paragraphs, joined up to a few hundred characters), each with its own vector, so that
+-- a search hit's snippet is highlighted (ts_headline) in its first matching passage instead of the whole body
+create table article_passages (
+    article_id uuid not null references articles (id) on delete cascade,
+    number     integer not null,
+    text       text not null,
+    search     tsvector generated always as (to_tsvector('english', text)) stored,
+    primary key (article_id, number)
+);
 
 -- every slug an article has had, its current one included: a slug belongs to one article for good,
 -- and a former slug answers with a redirect to the current one

@@ -40,6 +40,8 @@ class ArticleService {
 
 	private final ArticleRevisions revisions;
 
+	private final ArticlePassages passages;
+
 	private final ArticleQueries queries;
 
 	private final Topics topics;
@@ -48,11 +50,12 @@ class ArticleService {
 
 	private final Clock clock;
 
-	ArticleService(ArticleRepository articles, ArticleSlugs slugs, ArticleRevisions revisions, ArticleQueries queries,
-			Topics topics, MarkdownRenderer renderer, Clock clock) {
+	ArticleService(ArticleRepository articles, ArticleSlugs slugs, ArticleRevisions revisions,
+			ArticlePassages passages, ArticleQueries queries, Topics topics, MarkdownRenderer renderer, Clock clock) {
 		this.articles = articles;
 		this.slugs = slugs;
 		this.revisions = revisions;
+		this.passages = passages;
 		this.queries = queries;
 		this.topics = topics;
 		this.renderer = renderer;
@@ -64,9 +67,11 @@ class ArticleService {
 		Article article = new Article(UUID.randomUUID(), author.id(), nameOf(author), now);
 		String slug = (request.slug() != null) ? requireFree(request.slug(), article.getId())
 				: this.slugs.freeSlugFor(request.title());
-		article.setContent(content(request, slug), now);
+		ArticleContent content = content(request, slug);
+		article.setContent(content, now);
 		this.articles.saveAndFlush(article);
 		this.slugs.claim(slug, article.getId());
+		this.passages.replace(article.getId(), content.bodyText());
 		return ArticleResponse.of(article);
 	}
 
@@ -187,6 +192,7 @@ class ArticleService {
 		article.setContent(content, now);
 		this.articles.flush();
 		this.slugs.claim(slug, article.getId());
+		this.passages.replace(article.getId(), content.bodyText());
 		return ArticleResponse.of(article);
 	}
 
@@ -217,6 +223,7 @@ class ArticleService {
 	}
 
 	private String requireFree(String slug, UUID articleId) {
+		this.slugs.lock(slug);
 		Optional<UUID> owner = this.slugs.owner(slug);
 		if (owner.isPresent() && !owner.get().equals(articleId)) {
 			throw ArticleSlugs.taken(slug);

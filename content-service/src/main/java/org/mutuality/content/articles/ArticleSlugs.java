@@ -29,9 +29,14 @@ class ArticleSlugs {
 			.optional();
 	}
 
-	/** The title's slug, or the first of {@code -2}, {@code -3}, ... that no article has ever had. */
+	/**
+	 * The title's slug, or the first of {@code -2}, {@code -3}, ... that no article has ever had. Concurrent
+	 * transactions that derive from the same slug wait for each other (an advisory lock until commit), so that they
+	 * cannot both pick the same one.
+	 */
 	String freeSlugFor(String title) {
 		String base = Slugs.fromTitle(title);
+		lock(base);
 		Set<String> taken = new HashSet<>(this.jdbc
 			.sql("select slug from article_slugs where slug = :base or slug like :prefix")
 			.param("base", base)
@@ -47,6 +52,11 @@ class ArticleSlugs {
 				return candidate;
 			}
 		}
+	}
+
+	/** Holds the slug's advisory lock until the transaction ends. */
+	void lock(String slug) {
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(slug).query().singleRow();
 	}
 
 	/** Records the slug as the article's; a 409 {@code slug-taken} if another article has it. */

@@ -2,8 +2,13 @@ package org.mutuality.content.articles;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.mutuality.content.support.ContentIntegrationTest;
@@ -71,6 +76,25 @@ class ArticleLifecycleIntegrationTests extends ContentIntegrationTest {
 			.isEqualTo("same-title-2");
 		assertThat(create(DemoAccount.THERAPIST2, article("same  title", "c")).get("slug").asString())
 			.isEqualTo("same-title-3");
+	}
+
+	@Test
+	void givesConcurrentArticlesWithOneTitleDistinctSlugs() throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<String>> slugs = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				slugs.add(pool.submit(() -> create(DemoAccount.THERAPIST1, article("Race", "body")).get("slug").asString()));
+			}
+			List<String> answered = new ArrayList<>();
+			for (Future<String> slug : slugs) {
+				answered.add(slug.get(30, TimeUnit.SECONDS));
+			}
+			assertThat(answered).containsExactlyInAnyOrder("race", "race-2", "race-3", "race-4");
+		}
+		finally {
+			pool.shutdown();
+		}
 	}
 
 	@Test
