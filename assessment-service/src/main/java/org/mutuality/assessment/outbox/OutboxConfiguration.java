@@ -3,6 +3,7 @@ package org.mutuality.assessment.outbox;
 import java.time.Clock;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -18,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The relay's Kafka producer (Spring Boot's {@code spring.kafka.*} settings, with idempotence and
- * {@code acks=all} enforced whatever they say), the relay itself and its metrics.
+ * {@code acks=all} enforced whatever they say), the relay itself and the backlog gauges.
  */
 @Configuration(proxyBeanMethods = false)
 class OutboxConfiguration {
@@ -40,9 +41,10 @@ class OutboxConfiguration {
 
 	@Bean
 	OutboxRelay outboxRelay(OutboxRepository repository, KafkaTemplate<String, byte[]> outboxKafkaTemplate,
-			PlatformTransactionManager transactionManager, OutboxProperties properties, Clock clock) {
+			PlatformTransactionManager transactionManager, OutboxProperties properties, Clock clock,
+			MeterRegistry meters) {
 		return new OutboxRelay(repository, outboxKafkaTemplate, new TransactionTemplate(transactionManager),
-				properties, clock);
+				properties, clock, meters);
 	}
 
 	@Bean

@@ -19,6 +19,9 @@ import java.util.concurrent.TimeoutException;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
@@ -69,8 +72,23 @@ class OutboxRelay implements SmartLifecycle {
 
 	private Instant nextCleanup = Instant.MIN;
 
+	private final Counter published;
+
+	private final Counter failed;
+
+	private final Timer lag;
+
 	OutboxRelay(OutboxRepository repository, KafkaTemplate<String, byte[]> kafka, TransactionTemplate transactions,
-			OutboxProperties properties, Clock clock) {
+			OutboxProperties properties, Clock clock, MeterRegistry meters) {
+		this.published = Counter.builder("outbox.events.published")
+			.description("Outbox events acknowledged by Kafka and marked published")
+			.register(meters);
+		this.failed = Counter.builder("outbox.events.failed")
+			.description("Attempts to publish an outbox event that failed; the event stays pending")
+			.register(meters);
+		this.lag = Timer.builder("outbox.events.publish.lag")
+			.description("From an event's commit to Kafka's acknowledgement of it")
+			.register(meters);
 		this.repository = repository;
 		this.kafka = kafka;
 		this.transactions = transactions;
@@ -114,9 +132,17 @@ class OutboxRelay implements SmartLifecycle {
 					break;
 				}
 			}
-			this.repository.markPublished(published, this.clock.instant());
+			Instant now = this.clock.instant();
+			this.repository.markPublished(published, now);
+			for (int i = 0; i < sends.size(); i++) {
+				if (!sends.get(i).isCompletedExceptionally() && sends.get(i).isDone()) {
+					this.lag.record(Duration.between(batch.get(i).createdAt(), now));
+				}
+			}
 			return new BatchResult(batch.size(), published.size(), failed + (batch.size() - sends.size()));
 		});
+		this.published.increment(result.published());
+		this.failed.increment(result.failed());
 		if (result.failed() > 0) {
 			logger.warn("Published {} of {} outbox events; the others stay pending and are retried", result.published(),
 					result.claimed());

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.mutuality.assessment.AssessmentIntegrationTestSupport;
@@ -117,7 +118,8 @@ class OutboxRelayIntegrationTests extends AssessmentIntegrationTestSupport {
 		DefaultKafkaProducerFactory<String, byte[]> producer = (DefaultKafkaProducerFactory<String, byte[]>) new OutboxConfiguration()
 			.outboxProducerFactory(this.kafkaProperties);
 		OutboxRelay second = new OutboxRelay(this.repository, new KafkaTemplate<>(producer),
-				new TransactionTemplate(this.transactionManager), this.properties, Clock.systemUTC());
+				new TransactionTemplate(this.transactionManager), this.properties, Clock.systemUTC(),
+				new SimpleMeterRegistry());
 		second.start();
 		String key = "relay-test-" + UUID.randomUUID();
 		int count = 600;
@@ -153,7 +155,8 @@ class OutboxRelayIntegrationTests extends AssessmentIntegrationTestSupport {
 		DefaultKafkaProducerFactory<String, byte[]> producer = (DefaultKafkaProducerFactory<String, byte[]>) new OutboxConfiguration()
 			.outboxProducerFactory(this.kafkaProperties);
 		OutboxRelay other = new OutboxRelay(this.repository, new KafkaTemplate<>(producer),
-				new TransactionTemplate(this.transactionManager), this.properties, Clock.systemUTC());
+				new TransactionTemplate(this.transactionManager), this.properties, Clock.systemUTC(),
+				new SimpleMeterRegistry());
 		String key = "claim-test-" + UUID.randomUUID();
 		TransactionTemplate transactions = new TransactionTemplate(this.transactionManager);
 		CountDownLatch claimed = new CountDownLatch(1);

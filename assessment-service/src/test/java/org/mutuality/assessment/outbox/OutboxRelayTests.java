@@ -8,6 +8,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -45,6 +48,8 @@ class OutboxRelayTests {
 	@SuppressWarnings("unchecked")
 	private final KafkaTemplate<String, byte[]> kafka = mock(KafkaTemplate.class);
 
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
 	private OutboxRelay relay;
 
 	@BeforeEach
@@ -54,7 +59,7 @@ class OutboxRelayTests {
 		OutboxProperties properties = new OutboxProperties(true, "/assessment-service", 10, Duration.ofMillis(100),
 				Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofDays(7));
 		this.relay = new OutboxRelay(this.repository, this.kafka, new TransactionTemplate(transactionManager),
-				properties, Clock.fixed(NOW, ZoneOffset.UTC));
+				properties, Clock.fixed(NOW, ZoneOffset.UTC), this.meters);
 	}
 
 	@Test
@@ -80,6 +85,8 @@ class OutboxRelayTests {
 		assertThat(header(record, "ce_time")).isEqualTo("2026-11-22T03:59:59.5Z");
 		assertThat(header(record, "content-type")).isEqualTo("application/json");
 		then(this.repository).should().markPublished(List.of(event.id()), NOW);
+		assertThat(this.meters.get("outbox.events.published").counter().count()).isEqualTo(1);
+		assertThat(this.meters.get("outbox.events.publish.lag").timer().max(TimeUnit.MILLISECONDS)).isEqualTo(500);
 	}
 
 	@Test
@@ -96,6 +103,8 @@ class OutboxRelayTests {
 		assertThat(result).isEqualTo(new OutboxRelay.BatchResult(3, 2, 1));
 		then(this.repository).should().markPublished(List.of(first.id(), third.id()), NOW);
 		then(this.repository).should().markFailed(eq(second.id()), contains("record too large"));
+		assertThat(this.meters.get("outbox.events.published").counter().count()).isEqualTo(2);
+		assertThat(this.meters.get("outbox.events.failed").counter().count()).isEqualTo(1);
 	}
 
 	@Test
