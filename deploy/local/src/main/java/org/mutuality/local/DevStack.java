@@ -120,6 +120,14 @@ public final class DevStack {
 			this.out.println("Build first: ./mutuality up (without --no-build) or ./mvnw -DskipTests install");
 			return 1;
 		}
+		KeycloakDistribution distribution;
+		try {
+			distribution = KeycloakDistribution.fromLocalRepository();
+		}
+		catch (IllegalStateException ex) {
+			this.out.println(ex.getMessage());
+			return 1;
+		}
 		if (!this.state.lock()) {
 			this.out.println("Another ./mutuality up is running with state directory " + display(this.state.root())
 					+ ". Stop it first (Ctrl-C in its terminal), or use --state-dir and --port-offset for a second stack.");
@@ -144,7 +152,7 @@ public final class DevStack {
 		StateDirectory.Secrets secrets = this.state.secrets();
 		Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "dev-stack-shutdown"));
 		try {
-			start(secrets);
+			start(secrets, distribution);
 		}
 		catch (RuntimeException ex) {
 			reportFailure(ex);
@@ -161,13 +169,13 @@ public final class DevStack {
 		return 0;
 	}
 
-	private void start(StateDirectory.Secrets secrets) {
+	private void start(StateDirectory.Secrets secrets, KeycloakDistribution distribution) {
 		String issuer = "http://localhost:" + this.ports.keycloak() + "/realms/" + KeycloakProcess.REALM;
 		String gatewayUrl = "http://localhost:" + this.ports.gateway();
 		CompletableFuture<EmbeddedPostgresServer> postgres = async(this::startPostgres);
 		CompletableFuture<InJvmKafkaBroker> kafka = async(this::startKafka);
 		CompletableFuture<KeycloakProcess> keycloak = postgres
-			.thenApplyAsync((server) -> startKeycloak(server, secrets, gatewayUrl), this.executor);
+			.thenApplyAsync((server) -> startKeycloak(server, distribution, secrets, gatewayUrl), this.executor);
 		List<CompletableFuture<JavaApplication>> services = new ArrayList<>();
 		int port = this.ports.content();
 		for (String service : SERVICES) {
@@ -236,9 +244,8 @@ public final class DevStack {
 		return broker;
 	}
 
-	private KeycloakProcess startKeycloak(EmbeddedPostgresServer server, StateDirectory.Secrets secrets,
-			String gatewayUrl) {
-		KeycloakDistribution distribution = KeycloakDistribution.fromLocalRepository();
+	private KeycloakProcess startKeycloak(EmbeddedPostgresServer server, KeycloakDistribution distribution,
+			StateDirectory.Secrets secrets, String gatewayUrl) {
 		KeycloakProcess process = KeycloakProcess.builder()
 			.distribution(distribution)
 			.homeDirectory(this.state.keycloak())
@@ -306,7 +313,6 @@ public final class DevStack {
 		environment.put("BOOKING_SERVICE_URI", "http://localhost:" + this.ports.booking());
 		environment.put("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_KEYCLOAK_ISSUER_URI", issuer);
 		environment.put("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_KEYCLOAK_CLIENT_SECRET", clientSecret);
-		environment.put("MUTUALITY_DEMO_DATA", "true");
 		return environment;
 	}
 
@@ -518,6 +524,11 @@ public final class DevStack {
 	}
 
 	private void say(String part, String where) {
+		synchronized (this.lock) {
+			if (this.stopping) {
+				return;
+			}
+		}
 		this.out.printf(Locale.ROOT, "  [%5.1f s] %-19s %s%n", seconds(), part, where);
 		this.out.flush();
 	}
