@@ -391,7 +391,12 @@ public final class DevStack {
 			Path log = startup.logFile();
 			if (log != null) {
 				this.out.println("End of " + display(log) + ":");
-				this.out.println(indent(ChildProcesses.tail(log, 40)));
+				String tail = ChildProcesses.tail(log, 40);
+				this.out.println(indent(tail));
+				if (tail.contains("Migrations have failed validation")) {
+					this.out.println("Its database was migrated by other code than this jar's (an edited migration?); "
+							+ "./mutuality up --reset starts with empty databases.");
+				}
 			}
 		}
 		else {
