@@ -48,6 +48,8 @@ class BookingService {
 
 	private final BookingRepository bookings;
 
+	private final BookedPeriods bookedPeriods;
+
 	private final TherapistRepository therapists;
 
 	private final IdempotencyKeys idempotencyKeys;
@@ -62,10 +64,11 @@ class BookingService {
 
 	private final Clock clock;
 
-	BookingService(BookingRepository bookings, TherapistRepository therapists, IdempotencyKeys idempotencyKeys,
-			ClientLocks clientLocks, FollowUpService followUps, BookingProperties properties, JsonMapper json,
-			Clock clock) {
+	BookingService(BookingRepository bookings, BookedPeriods bookedPeriods, TherapistRepository therapists,
+			IdempotencyKeys idempotencyKeys, ClientLocks clientLocks, FollowUpService followUps,
+			BookingProperties properties, JsonMapper json, Clock clock) {
 		this.bookings = bookings;
+		this.bookedPeriods = bookedPeriods;
 		this.therapists = therapists;
 		this.idempotencyKeys = idempotencyKeys;
 		this.clientLocks = clientLocks;
@@ -148,8 +151,8 @@ class BookingService {
 		Instant from = start.minus(reach);
 		Instant to = start.plus(reach);
 		List<BookedPeriod> booked = (movingBooking != null)
-				? this.bookings.findBookedPeriodsExcept(therapist.getId(), from, to, movingBooking)
-				: this.bookings.findBookedPeriods(therapist.getId(), from, to);
+				? this.bookedPeriods.overlappingExcept(therapist.getId(), from, to, movingBooking)
+				: this.bookedPeriods.overlapping(therapist.getId(), from, to);
 		return SlotExpander.freeSlotAt(rules, start, booked, now).orElseThrow(BookingService::slotUnavailable);
 	}
 

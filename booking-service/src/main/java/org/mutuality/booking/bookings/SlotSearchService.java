@@ -35,11 +35,11 @@ class SlotSearchService {
 
 	private final TherapistRepository therapists;
 
-	private final BookingRepository bookings;
+	private final BookedPeriods bookings;
 
 	private final Clock clock;
 
-	SlotSearchService(TherapistRepository therapists, BookingRepository bookings, Clock clock) {
+	SlotSearchService(TherapistRepository therapists, BookedPeriods bookings, Clock clock) {
 		this.therapists = therapists;
 		this.bookings = bookings;
 		this.clock = clock;
@@ -54,7 +54,7 @@ class SlotSearchService {
 		SlotWindow window = window(from, to, zone);
 		SlotRules rules = TherapistRules.of(therapist);
 		Duration reach = Duration.ofMinutes(rules.bufferMinutes() + rules.consultationMinutes());
-		List<BookedPeriod> booked = this.bookings.findBookedPeriods(therapistId, window.start().minus(reach),
+		List<BookedPeriod> booked = this.bookings.overlapping(therapistId, window.start().minus(reach),
 				window.end().plus(reach));
 		Instant now = this.clock.instant();
 		List<Slot> slots = SlotExpander.freeSlots(rules, window, booked, now);

@@ -1,0 +1,249 @@
+package org.mutuality.booking.bookings;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.mutuality.booking.support.BookingServiceIntegrationTest;
+import org.mutuality.booking.support.Http;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The issue's bars, measured over real HTTP against the full service on embedded PostgreSQL:
+ * slot search over 60 days with 2,000 bookings, booking under 50 concurrent clients, and 200 racers
+ * for one slot. Not part of {@code ./mvnw verify} (the name does not end in {@code Tests}) and it
+ * asserts correctness only, never time: run it with
+ * {@code ./mvnw -o -pl booking-service test -Dtest=BookingBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ * and read {@code target/benchmarks/booking.md}.
+ */
+class BookingBenchmark extends BookingServiceIntegrationTest {
+
+	private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+	private static final StringBuilder report = new StringBuilder();
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	private SlotSearchService slotSearch;
+
+	@Autowired
+	private JsonMapper json;
+
+	@Autowired
+	private BookedPeriods bookedPeriods;
+
+	@Autowired
+	private org.springframework.transaction.support.TransactionTemplate transactions;
+
+	@Test
+	void benchmark() throws Exception {
+		report.append("# booking-service benchmarks\n\nMeasured ").append(Instant.now())
+			.append(" on ").append(Runtime.getRuntime().availableProcessors()).append(" cores, JDK ")
+			.append(System.getProperty("java.version")).append(", over HTTP on localhost (client in the same JVM).\n\n");
+		slotSearch();
+		concurrentBooking();
+		racers();
+		Path file = Path.of("target", "benchmarks", "booking.md");
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, report);
+		System.out.println(report);
+	}
+
+	private void slotSearch() {
+		User therapist = newTherapist();
+		createProfile(therapist, "Europe/London", 15, 0, 0, 90);
+		everyDay(therapist, "Europe/London", "00:00", "24:00");
+		LocalDate from = LocalDate.now(LONDON).plusDays(1);
+		// 2,000 confirmed bookings over the 60 days, on slot boundaries, about every 43 minutes
+		Instant first = from.atStartOfDay(LONDON).toInstant();
+		List<Object[]> rows = new ArrayList<>();
+		for (int i = 0; i < 2000; i++) {
+			Instant start = first.plus(Duration.ofMinutes(15L * (i * 60L * 24 * 60 / 15 / 2000)));
+			rows.add(new Object[] { UUID.randomUUID(), therapist.id(), UUID.randomUUID(), Timestamp.from(start),
+					Timestamp.from(start.plus(Duration.ofMinutes(15))), Timestamp.from(Instant.now()) });
+		}
+		this.jdbc.batchUpdate("insert into bookings (id, therapist_id, client_id, start_at, end_at, status, created_at)"
+				+ " values (?, ?, ?, ?, ?, 'CONFIRMED', ?)", rows);
+		String path = "/api/therapists/" + therapist.id() + "/slots?from=" + from + "&to=" + from.plusDays(59);
+		int slots = this.http.get(path).expect(200).path("slots").size();
+		assertThat(slots).isGreaterThan(3000);
+		for (int i = 0; i < 300; i++) {
+			this.http.get(path).expect(200);
+		}
+		long[] nanos = new long[1000];
+		for (int i = 0; i < nanos.length; i++) {
+			long start = System.nanoTime();
+			Http.Response response = this.http.get(path);
+			nanos[i] = System.nanoTime() - start;
+			assertThat(response.status()).isEqualTo(200);
+		}
+		report.append("## Slot search: one therapist, 60-day window, 2,000 confirmed bookings\n\n")
+			.append("15-minute slots round the clock: ").append(slots).append(" free slots per answer (")
+			.append(this.http.get(path).body().length() / 1024).append(" KiB of JSON); 1,000 sequential requests after 300 warm-up.\n\n")
+			.append(stats(nanos)).append("\n");
+		long[] service = new long[1000];
+		long[] serialization = new long[1000];
+		for (int i = 0; i < 300 + service.length; i++) {
+			long start = System.nanoTime();
+			SlotsResponse answer = this.slotSearch.search(therapist.id(), from, from.plusDays(59), null);
+			long searched = System.nanoTime();
+			this.json.writeValueAsBytes(answer);
+			long written = System.nanoTime();
+			if (i >= 300) {
+				service[i - 300] = searched - start;
+				serialization[i - 300] = written - searched;
+			}
+		}
+		report.append("Inside the service, the same 60-day search without HTTP: the transactional search "
+				+ "(bookings query, expansion, response records):\n\n").append(stats(service))
+			.append("\nand writing its JSON:\n\n").append(stats(serialization)).append("\n");
+		long[] query = new long[1000];
+		Instant windowStart = from.atStartOfDay(LONDON).toInstant();
+		Instant windowEnd = from.plusDays(60).atStartOfDay(LONDON).toInstant();
+		for (int i = 0; i < 300 + query.length; i++) {
+			long start = System.nanoTime();
+			int size = this.transactions.execute((status) -> this.bookedPeriods
+				.overlapping(therapist.id(), windowStart, windowEnd)
+				.size());
+			if (i >= 300) {
+				query[i - 300] = System.nanoTime() - start;
+			}
+			assertThat(size).isEqualTo(2000);
+		}
+		report.append("of which the query of the 2,000 bookings, in its own transaction:\n\n").append(stats(query))
+			.append("\n");
+		String week = "/api/therapists/" + therapist.id() + "/slots?from=" + from + "&to=" + from.plusDays(6);
+		for (int i = 0; i < 300; i++) {
+			this.http.get(week).expect(200);
+		}
+		for (int i = 0; i < nanos.length; i++) {
+			long start = System.nanoTime();
+			this.http.get(week);
+			nanos[i] = System.nanoTime() - start;
+		}
+		report.append("The same therapist, a 7-day window (what a booking page asks for):\n\n").append(stats(nanos)).append("\n");
+	}
+
+	private void concurrentBooking() throws Exception {
+		User therapist = newTherapist();
+		createProfile(therapist, "Europe/London", 15, 0, 0, 90);
+		everyDay(therapist, "Europe/London", "00:00", "24:00");
+		Instant first = LocalDate.now(LONDON).plusDays(2).atStartOfDay(LONDON).toInstant();
+		List<Long> latencies = new ArrayList<>();
+		int rounds = 8;
+		for (int round = 0; round < rounds; round++) {
+			List<Callable<long[]>> calls = new ArrayList<>();
+			for (int i = 0; i < 50; i++) {
+				User client = newClient();
+				Instant start = first.plus(Duration.ofMinutes(15L * (round * 50 + i)));
+				String body = Http.json(Map.of("therapistId", therapist.id(), "start", start.toString()));
+				calls.add(() -> {
+					long begin = System.nanoTime();
+					Http.Response response = this.http.post("/api/bookings", client.token(), body);
+					return new long[] { System.nanoTime() - begin, response.status() };
+				});
+			}
+			for (long[] result : race(calls)) {
+				assertThat(result[1]).isEqualTo(201);
+				latencies.add(result[0]);
+			}
+		}
+		report.append("## Creating bookings: 50 concurrent clients, distinct free slots\n\n")
+			.append(rounds).append(" rounds of 50 simultaneous `POST /api/bookings`, all 201:\n\n")
+			.append(stats(latencies.stream().mapToLong(Long::longValue).toArray())).append("\n");
+	}
+
+	private void racers() throws Exception {
+		User therapist = newTherapist();
+		createProfile(therapist, "Europe/London", 15, 0, 0, 90);
+		everyDay(therapist, "Europe/London", "00:00", "24:00");
+		List<Long> losers = new ArrayList<>();
+		long winners = 0;
+		int rounds = 3;
+		for (int round = 0; round < rounds; round++) {
+			Instant start = LocalDate.now(LONDON).plusDays(3 + round).atTime(10, 0).atZone(LONDON).toInstant();
+			String body = Http.json(Map.of("therapistId", therapist.id(), "start", start.toString()));
+			List<Callable<long[]>> calls = new ArrayList<>();
+			for (int i = 0; i < 200; i++) {
+				User client = newClient();
+				calls.add(() -> {
+					long begin = System.nanoTime();
+					Http.Response response = this.http.post("/api/bookings", client.token(), body);
+					return new long[] { System.nanoTime() - begin, response.status() };
+				});
+			}
+			List<long[]> results = race(calls);
+			assertThat(results).filteredOn((result) -> result[1] == 201).hasSize(1);
+			assertThat(results).filteredOn((result) -> result[1] == 409).hasSize(199);
+			winners++;
+			results.stream().filter((result) -> result[1] == 409).forEach((result) -> losers.add(result[0]));
+		}
+		report.append("## 200 racers for one slot\n\n").append(rounds).append(" rounds; ").append(winners)
+			.append(" winners (one per round), every other request 409 `slot-unavailable`. Latency of the losers:\n\n")
+			.append(stats(losers.stream().mapToLong(Long::longValue).toArray())).append("\n");
+	}
+
+	private static List<long[]> race(List<Callable<long[]>> calls) throws Exception {
+		ExecutorService executor = Executors.newFixedThreadPool(calls.size());
+		try {
+			CountDownLatch ready = new CountDownLatch(calls.size());
+			CountDownLatch go = new CountDownLatch(1);
+			List<Future<long[]>> futures = new ArrayList<>();
+			for (Callable<long[]> call : calls) {
+				futures.add(executor.submit(() -> {
+					ready.countDown();
+					go.await();
+					return call.call();
+				}));
+			}
+			ready.await(30, TimeUnit.SECONDS);
+			go.countDown();
+			List<long[]> results = new ArrayList<>();
+			for (Future<long[]> future : futures) {
+				results.add(future.get(120, TimeUnit.SECONDS));
+			}
+			return results;
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	private static String stats(long[] nanos) {
+		long[] sorted = nanos.clone();
+		Arrays.sort(sorted);
+		return "| n | p50 | p90 | p99 | max |\n|---|---|---|---|---|\n| " + sorted.length + " | " + ms(sorted, 0.50)
+				+ " | " + ms(sorted, 0.90) + " | " + ms(sorted, 0.99) + " | "
+				+ String.format("%.1f ms", sorted[sorted.length - 1] / 1e6) + " |\n";
+	}
+
+	private static String ms(long[] sorted, double quantile) {
+		int index = (int) Math.ceil(quantile * sorted.length) - 1;
+		return String.format("%.1f ms", sorted[Math.max(0, index)] / 1e6);
+	}
+
+
+}
