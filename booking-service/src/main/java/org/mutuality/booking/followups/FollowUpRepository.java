@@ -29,6 +29,4 @@ interface FollowUpRepository extends JpaRepository<FollowUp, UUID> {
 	@Query("select f from FollowUp f where f.id = :id")
 	Optional<FollowUp> findByIdForUpdate(UUID id);
 
-	boolean existsByEventId(String eventId);
-
 }

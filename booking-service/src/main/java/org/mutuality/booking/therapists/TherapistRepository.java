@@ -17,8 +17,6 @@ public interface TherapistRepository extends JpaRepository<Therapist, UUID> {
 
 	List<Therapist> findAllByOrderByDisplayNameAscIdAsc();
 
-	Optional<Therapist> findByCalendarTokenHash(String calendarTokenHash);
-
 	/** The therapist, its row locked until the transaction ends. */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select t from Therapist t where t.id = :id")
