@@ -51,13 +51,9 @@ class TherapistService {
 				Objects.requireNonNullElse(request.minimumNoticeHours(),
 						TherapistProfileRequest.DEFAULT_MINIMUM_NOTICE_HOURS),
 				Objects.requireNonNullElse(request.horizonDays(), TherapistProfileRequest.DEFAULT_HORIZON_DAYS));
-		Therapist therapist = this.therapists.findByIdForUpdate(therapistId).orElse(null);
-		boolean created = therapist == null;
-		if (created) {
-			therapist = new Therapist(therapistId, this.clock.instant());
-		}
+		boolean created = this.therapists.insertIfAbsent(therapistId, this.clock.instant()) == 1;
+		Therapist therapist = this.therapists.findByIdForUpdate(therapistId).orElseThrow();
 		therapist.updateProfile(profile, this.clock.instant());
-		this.therapists.save(therapist);
 		return new Saved(TherapistResponse.of(therapist), created);
 	}
 

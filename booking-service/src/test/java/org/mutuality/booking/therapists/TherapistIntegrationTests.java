@@ -1,6 +1,13 @@
 package org.mutuality.booking.therapists;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.mutuality.booking.support.BookingServiceIntegrationTest;
@@ -33,7 +40,7 @@ class TherapistIntegrationTests extends BookingServiceIntegrationTest {
 	void createsThenReplacesTheCallersOwnProfile() {
 		User therapist = newTherapist();
 		String body = Http.json(Map.of("displayName", "Ada Lovelace", "bio", "Counsellor", "specialties",
-				java.util.List.of("anxiety", "grief"), "languages", java.util.List.of("en"), "timeZone", "Europe/Paris",
+				List.of("anxiety", "grief"), "languages", List.of("en"), "timeZone", "Europe/Paris",
 				"consultationMinutes", 45));
 
 		Http.Response created = this.http.put("/api/therapists/me", therapist.token(), body);
@@ -59,6 +66,27 @@ class TherapistIntegrationTests extends BookingServiceIntegrationTest {
 	}
 
 	@Test
+	void createsAProfileOnceWhenItsFirstSavesArriveTogether() throws Exception {
+		User therapist = newTherapist();
+		String body = Http.json(Map.of("displayName", "Ada", "timeZone", "Europe/London", "consultationMinutes", 30));
+		ExecutorService executor = Executors.newFixedThreadPool(5);
+		try {
+			List<Future<Integer>> saves = new ArrayList<>();
+			for (int i = 0; i < 5; i++) {
+				saves.add(executor.submit(() -> this.http.put("/api/therapists/me", therapist.token(), body).status()));
+			}
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<Integer> save : saves) {
+				statuses.add(save.get(30, TimeUnit.SECONDS));
+			}
+			assertThat(statuses).containsOnly(200, 201).containsOnlyOnce(201);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	@Test
 	void rejectsAnInvalidProfileWithEveryFieldProblem() {
 		User therapist = newTherapist();
 		String body = Http.json(Map.of("displayName", "", "timeZone", "Mars/Olympus", "consultationMinutes", 10));
@@ -81,7 +109,7 @@ class TherapistIntegrationTests extends BookingServiceIntegrationTest {
 
 	@Test
 	void answersNotFoundForAnUnknownTherapist() {
-		this.http.get("/api/therapists/" + java.util.UUID.randomUUID()).expectProblem(404);
+		this.http.get("/api/therapists/" + UUID.randomUUID()).expectProblem(404);
 	}
 
 	@Test
