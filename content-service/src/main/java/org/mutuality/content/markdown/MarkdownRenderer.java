@@ -1,20 +1,20 @@
 package org.mutuality.content.markdown;
 
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Node;
-import org.commonmark.node.Paragraph;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
-import org.commonmark.renderer.text.TextContentRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Renders article bodies: CommonMark with GitHub-style tables to HTML, which the OWASP Java HTML Sanitizer then
@@ -28,6 +28,18 @@ public class MarkdownRenderer {
 
 	/** Control characters have no place in an article and are used as highlight markers by search. */
 	private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
+
+	private static final Pattern FIRST_PARAGRAPH = Pattern.compile("<p>(.*?)</p>", Pattern.DOTALL);
+
+	private static final Pattern LINE_BREAK = Pattern.compile("<br\\s*/?>");
+
+	private static final Pattern BLOCK_END = Pattern.compile("</(p|h[1-6]|li|blockquote|pre|tr|table|thead|tbody|ul|ol)>|<hr\\s*/?>");
+
+	private static final Pattern CELL_END = Pattern.compile("</t[dh]>");
+
+	private static final Pattern TAG = Pattern.compile("<[^>]*>");
+
+	private static final Pattern SPACES = Pattern.compile("[ \\t\\u00a0]+");
 
 	private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
 
@@ -52,13 +64,16 @@ public class MarkdownRenderer {
 		.sanitizeUrls(true)
 		.build();
 
-	private final TextContentRenderer textRenderer = TextContentRenderer.builder().extensions(EXTENSIONS).build();
-
+	/**
+	 * Renders the Markdown. The plain text is taken from the sanitised HTML, so that it holds what a reader sees:
+	 * no markup, and nothing of what the sanitiser removed (a script's source, say).
+	 */
 	public RenderedMarkdown render(String markdown) {
 		Node document = this.parser.parse(CONTROL.matcher(markdown).replaceAll(""));
 		String html = POLICY.sanitize(this.htmlRenderer.render(document));
-		String text = this.textRenderer.render(document).strip();
-		return new RenderedMarkdown(html, text, firstParagraph(document));
+		Matcher paragraph = FIRST_PARAGRAPH.matcher(html);
+		String first = paragraph.find() ? text(paragraph.group(1)) : "";
+		return new RenderedMarkdown(html, text(html), first);
 	}
 
 	/** Only the sanitiser's half: what any HTML becomes before it is served. */
@@ -66,17 +81,16 @@ public class MarkdownRenderer {
 		return POLICY.sanitize(html);
 	}
 
-	private String firstParagraph(Node document) {
-		Paragraph[] first = new Paragraph[1];
-		document.accept(new AbstractVisitor() {
-			@Override
-			public void visit(Paragraph paragraph) {
-				if (first[0] == null) {
-					first[0] = paragraph;
-				}
-			}
-		});
-		return (first[0] != null) ? this.textRenderer.render(first[0]).strip() : "";
+	/** The text of sanitised HTML: block ends become line breaks, cells are separated by spaces. */
+	static String text(String html) {
+		String text = LINE_BREAK.matcher(html).replaceAll("\n");
+		text = BLOCK_END.matcher(text).replaceAll("\n");
+		text = CELL_END.matcher(text).replaceAll(" ");
+		text = HtmlUtils.htmlUnescape(TAG.matcher(text).replaceAll(""));
+		return text.lines()
+			.map((line) -> SPACES.matcher(line.strip()).replaceAll(" "))
+			.filter((line) -> !line.isEmpty())
+			.collect(Collectors.joining("\n"));
 	}
 
 }

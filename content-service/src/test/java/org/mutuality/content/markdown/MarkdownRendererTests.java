@@ -68,6 +68,14 @@ class MarkdownRendererTests {
 	}
 
 	@Test
+	void plainTextHoldsOnlyWhatAReaderSees() {
+		RenderedMarkdown body = this.renderer.render("Hello <script>alert(1)</script> **world** &amp; 5 &lt; 6\n\n"
+				+ "| a | b |\n|---|---|\n| c | d |\n");
+		assertThat(body.text()).isEqualTo("Hello world & 5 < 6\na b\nc d");
+		assertThat(body.excerpt(100)).isEqualTo("Hello world & 5 < 6");
+	}
+
+	@Test
 	void removesControlCharacters() {
 		assertThat(this.renderer.render("a\u0002b\u0003c").text()).isEqualTo("abc");
 	}
