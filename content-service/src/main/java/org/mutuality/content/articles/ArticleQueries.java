@@ -24,7 +24,8 @@ import org.springframework.web.util.HtmlUtils;
  * summary and body; ranking uses {@code search_head}, the title (A) and summary (B) part of it, which lives in the
  * row: ranking thousands of hits then never decompresses a body's vector. So hits rank title matches first, then
  * summary matches, then body-only matches, newest first within a rank. The total comes with the page
- * ({@code count(*) over ()}), and snippets are highlighted ({@code ts_headline}) for the page's rows only, in each
+ * ({@code count(*) over ()}). Pages are chosen by id first, and only their rows are read in full (with their
+ * topics), so skipped and unranked rows cost no more than their index entries; snippets are highlighted ({@code ts_headline}) for the page's rows only, in each
  * hit's first matching passage ({@code article_passages}), or its summary when only title or summary matched.
  */
 @Repository
@@ -64,8 +65,9 @@ class ArticleQueries {
 		all.add(listing.size());
 		all.add(listing.offset());
 		List<ArticleSummaryResponse> items = this.jdbc
-			.sql("select " + SUMMARY_COLUMNS + " from articles a " + where + " order by " + newestFirst(listing)
-					+ " limit ? offset ?")
+			.sql("select " + SUMMARY_COLUMNS + " from (select a.id from articles a " + where + " order by "
+					+ newestFirst(listing) + " limit ? offset ?) page join articles a on a.id = page.id order by "
+					+ newestFirst(listing))
 			.params(all)
 			.query((rs, row) -> summary(rs, null))
 			.list();
@@ -77,9 +79,11 @@ class ArticleQueries {
 		// match on every row's body vector (decompressing each, about ten times slower than the GIN bitmap scan,
 		// which never reads the vectors). For this transaction only, it is told not to.
 		this.jdbc.sql("set local enable_seqscan = off").update();
-		String sql = "select " + SUMMARY_COLUMNS + ", ts_rank(a.search_head, websearch_to_tsquery('english', ?)) as rank,"
+		String page = "select a.id, ts_rank(a.search_head, websearch_to_tsquery('english', ?)) as rank,"
 				+ " count(*) over () as total from articles a " + where + " order by rank desc, " + newestFirst(listing)
 				+ " limit ? offset ?";
+		String sql = "select " + SUMMARY_COLUMNS + ", page.total from (" + page
+				+ ") page join articles a on a.id = page.id order by page.rank desc, " + newestFirst(listing);
 		List<Object> all = new ArrayList<>();
 		all.add(listing.query());
 		all.addAll(params);
