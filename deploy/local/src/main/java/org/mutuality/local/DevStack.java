@@ -277,7 +277,7 @@ public final class DevStack {
 		Map<String, String> environment = new LinkedHashMap<>(settings);
 		// glibc's per-thread malloc arenas cost a JVM tens of MB of resident memory for nothing
 		environment.putIfAbsent("MALLOC_ARENA_MAX", "2");
-		Path jar = jar(name);
+		Path jar = this.state.runnableCopy(jar(name));
 		JavaApplication application = new JavaApplication(name, jar, port, environment, javaOptions(),
 				this.state.log(name));
 		register(() -> this.applications.add(application));

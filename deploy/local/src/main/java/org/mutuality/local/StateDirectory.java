@@ -9,6 +9,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -66,6 +67,26 @@ final class StateDirectory {
 		return this.root.resolve("tmp");
 	}
 
+	/**
+	 * A copy of an application's jar to run from, so that rebuilding the module while the stack runs does not pull
+	 * classes out from under the running JVM (the build rewrites the jar in place). The copy replaces the previous
+	 * one by renaming, which leaves any JVM still reading that one undisturbed.
+	 */
+	Path runnableCopy(Path jar) {
+		Path directory = this.root.resolve("run");
+		Path copy = directory.resolve(jar.getFileName());
+		Path partial = directory.resolve(jar.getFileName() + ".part");
+		try {
+			Files.createDirectories(directory);
+			Files.copy(jar, partial, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+			Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			return copy;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not copy " + jar + " to " + directory, ex);
+		}
+	}
+
 	/** Whether the stack ran here before (it has a database cluster). */
 	boolean hasData() {
 		return Files.isDirectory(postgres());
@@ -120,8 +141,7 @@ final class StateDirectory {
 			Files.createDirectories(temporary());
 			try (var logs = Files.list(logs())) {
 				for (Path log : logs.filter((path) -> path.toString().endsWith(".log")).toList()) {
-					Files.move(log, log.resolveSibling(log.getFileName() + ".1"),
-							java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+					Files.move(log, log.resolveSibling(log.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
 				}
 			}
 		}
