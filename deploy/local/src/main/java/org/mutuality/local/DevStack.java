@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.slf4j.LoggerFactory;
 
@@ -104,7 +105,6 @@ public final class DevStack {
 		}
 		// before anything logs: the launcher's own log (the in-JVM broker, zonky) goes to the state directory
 		System.setProperty("mutuality.log.dir", options.stateDirectory().resolve("logs").toString());
-		LoggerFactory.getILoggerFactory();
 		int status = new DevStack(options).run();
 		if (status != 0) {
 			System.exit(status);
@@ -137,6 +137,12 @@ public final class DevStack {
 		if (!busy.isEmpty()) {
 			busy.forEach((port, owner) -> this.out.println("Port " + port + " is already in use, and " + owner
 					+ " needs it. Stop what listens there (ss -ltnp 'sport = :" + port + "' shows it)."));
+			List<String> leftovers = this.state.leftoverProcesses();
+			if (!leftovers.isEmpty()) {
+				this.out.println("An earlier dev stack with state in " + display(this.state.root())
+						+ " was not stopped and still runs: " + String.join(", ", leftovers) + ". Stop it with: kill "
+						+ leftovers.stream().map((process) -> process.split(" ")[0]).collect(Collectors.joining(" ")));
+			}
 			this.out.println("Nothing was started. To run beside it, shift every port: ./mutuality up --port-offset 100");
 			return 2;
 		}
@@ -149,6 +155,8 @@ public final class DevStack {
 					+ "Keycloak keeps the old gateway secret. Use --reset if the gateway login fails.");
 		}
 		this.state.rotateLogs();
+		// now, before parts start in parallel: the launcher's own log (Kafka, zonky) opens the fresh launcher.log
+		LoggerFactory.getILoggerFactory();
 		StateDirectory.Secrets secrets = this.state.secrets();
 		Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "dev-stack-shutdown"));
 		try {
@@ -159,6 +167,7 @@ public final class DevStack {
 			return 1;
 		}
 		printSummary(secrets);
+		recordProcesses();
 		watchApplications();
 		try {
 			new CountDownLatch(1).await();
@@ -349,6 +358,7 @@ public final class DevStack {
 		}
 		quietly("Kafka", this.kafka);
 		quietly("PostgreSQL", this.postgres);
+		this.state.forgetProcesses();
 		this.out.println("Stopped. Data kept in " + display(this.state.root()) + ".");
 		this.out.flush();
 	}
@@ -467,6 +477,24 @@ public final class DevStack {
 	private static String megabytes(ProcessHandle handle) {
 		long megabytes = ProcessMemory.residentMegabytes(handle);
 		return (megabytes >= 0) ? megabytes + " MB" : "?";
+	}
+
+	private void recordProcesses() {
+		Map<ProcessHandle, String> processes = new LinkedHashMap<>();
+		for (JavaApplication application : this.applications) {
+			ProcessHandle handle = application.processHandle();
+			if (handle != null) {
+				processes.put(handle, application.name());
+			}
+		}
+		ProcessHandle keycloakHandle = this.keycloak.processHandle();
+		processes.put(keycloakHandle, "Keycloak");
+		keycloakHandle.descendants().forEach((child) -> processes.put(child, "Keycloak"));
+		Long postmaster = this.state.postmasterPid();
+		if (postmaster != null) {
+			ProcessHandle.of(postmaster).ifPresent((handle) -> processes.put(handle, "PostgreSQL"));
+		}
+		this.state.recordProcesses(processes);
 	}
 
 	/** After start-up, a part that dies is reported with the end of its log; the others go on. */

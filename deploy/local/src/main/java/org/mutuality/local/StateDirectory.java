@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import org.mutuality.platform.test.infra.support.Directories;
@@ -85,6 +86,74 @@ final class StateDirectory {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not copy " + jar + " to " + directory, ex);
 		}
+	}
+
+	/** Notes the stack's processes, so that a later start can name them if this launcher is killed outright. */
+	void recordProcesses(Map<ProcessHandle, String> processes) {
+		StringBuilder lines = new StringBuilder();
+		processes.forEach((process, name) -> lines.append(process.pid())
+			.append(' ')
+			.append(startMillis(process))
+			.append(' ')
+			.append(name)
+			.append('\n'));
+		try {
+			Files.writeString(processesFile(), lines);
+		}
+		catch (IOException ex) {
+			// only a convenience
+		}
+	}
+
+	/**
+	 * Processes noted by an earlier launcher that still run (the same process: same id and start time), as
+	 * {@code "<pid> (<name>)"}: what that launcher left behind if it was killed outright.
+	 */
+	List<String> leftoverProcesses() {
+		if (!Files.isRegularFile(processesFile())) {
+			return List.of();
+		}
+		try (var lines = Files.lines(processesFile())) {
+			return lines.map((line) -> line.split(" ", 3))
+				.filter((fields) -> fields.length == 3 && fields[0].matches("\\d+"))
+				.filter((fields) -> ProcessHandle.of(Long.parseLong(fields[0]))
+					.filter(ProcessHandle::isAlive)
+					.map((process) -> String.valueOf(startMillis(process)).equals(fields[1]))
+					.orElse(false))
+				.map((fields) -> fields[0] + " (" + fields[2] + ")")
+				.toList();
+		}
+		catch (IOException ex) {
+			return List.of();
+		}
+	}
+
+	private static long startMillis(ProcessHandle process) {
+		return process.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(-1L);
+	}
+
+	void forgetProcesses() {
+		try {
+			Files.deleteIfExists(processesFile());
+		}
+		catch (IOException ex) {
+			// only a convenience
+		}
+	}
+
+	/** The postmaster's process id, from its pid file, if PostgreSQL runs. */
+	Long postmasterPid() {
+		try {
+			List<String> lines = Files.readAllLines(postgres().resolve("postmaster.pid"));
+			return lines.isEmpty() ? null : Long.valueOf(lines.get(0).trim());
+		}
+		catch (IOException | NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	private Path processesFile() {
+		return this.root.resolve("processes");
 	}
 
 	/** Whether the stack ran here before (it has a database cluster). */
