@@ -103,7 +103,9 @@ public final class DevStack {
 			System.exit(2);
 			return;
 		}
-		// before anything logs: the launcher's own log (the in-JVM broker, zonky) goes to the state directory
+		// before anything logs: the launcher's own log (the in-JVM broker, zonky) goes to the state directory; the
+		// configuration has a name of its own so that no other JVM with this module on its class path picks it up
+		System.setProperty("logback.configurationFile", "org/mutuality/local/launcher-logback.xml");
 		System.setProperty("mutuality.log.dir", options.stateDirectory().resolve("logs").toString());
 		int status = new DevStack(options).run();
 		if (status != 0) {
