@@ -1,0 +1,259 @@
+package org.mutuality.local.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mutuality.platform.test.security.DemoAccount;
+import org.mutuality.platform.test.security.TestIdentityProvider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Starts the dev stack the way the README does ({@code ./mutuality up}, on ports shifted by
+ * {@value #PORT_OFFSET} so it can run beside a developer's own stack) and drives it through the
+ * gateway as a user's client would: tokens from the real Keycloak for each demo account, each route
+ * reaching its service, 401 for a missing or forged token, 401 from a service called directly, and
+ * Ctrl-C leaving no process behind.
+ */
+@TestInstance(Lifecycle.PER_CLASS)
+@TestMethodOrder(OrderAnnotation.class)
+class DevStackEndToEndTests {
+
+	static final int PORT_OFFSET = 20000;
+
+	static final int GATEWAY = 8080 + PORT_OFFSET;
+
+	static final int KEYCLOAK = 8180 + PORT_OFFSET;
+
+	static final Map<String, Integer> SERVICES = Map.of("content-service", 8081 + PORT_OFFSET, "assessment-service",
+			8082 + PORT_OFFSET, "booking-service", 8083 + PORT_OFFSET);
+
+	static final List<Integer> ALL_PORTS = List.of(GATEWAY, KEYCLOAK, 8081 + PORT_OFFSET, 8082 + PORT_OFFSET,
+			8083 + PORT_OFFSET, 9092 + PORT_OFFSET, 15432 + PORT_OFFSET);
+
+	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	Process stack;
+
+	Path log;
+
+	@BeforeAll
+	void startDevStack() throws Exception {
+		Path root = Path.of("").toAbsolutePath().resolve("../..").normalize();
+		Path stateDir = Path.of("target/e2e-stack").toAbsolutePath();
+		Files.createDirectories(stateDir);
+		this.log = Path.of("target/e2e-stack.log").toAbsolutePath();
+		// setsid: the stack gets a process group of its own, so a Ctrl-C can be sent to it as a terminal would.
+		// perl first restores SIGINT's default: a build started in the background (as CI may be) ignores
+		// SIGINT, every child inherits that, and a Ctrl-C could not be simulated at all.
+		this.stack = new ProcessBuilder("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die", "setsid",
+				root.resolve("mutuality").toString(), "up", "--no-build", "--reset",
+				"--port-offset", String.valueOf(PORT_OFFSET), "--state-dir", stateDir.toString())
+			.directory(root.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(this.log.toFile())
+			.start();
+		await("the dev stack to be ready (log: " + this.log + ")").atMost(Duration.ofMinutes(6))
+			.pollInterval(Duration.ofSeconds(2))
+			.until(() -> {
+				assertThat(this.stack.isAlive()).as("./mutuality up is still running; its output:%n%s", tail())
+					.isTrue();
+				return isUp("http://localhost:" + GATEWAY + "/actuator/health/readiness")
+						&& SERVICES.values().stream().allMatch((port) -> isUp("http://localhost:" + port + "/actuator/health/readiness"))
+						&& isUp("http://localhost:" + KEYCLOAK + "/realms/mutuality/.well-known/openid-configuration");
+			});
+	}
+
+	@AfterAll
+	void stopDevStackIfStillRunning() throws Exception {
+		if (this.stack != null && this.stack.isAlive()) {
+			interruptProcessGroup();
+			if (!this.stack.waitFor(90, TimeUnit.SECONDS)) {
+				this.stack.descendants().forEach(ProcessHandle::destroyForcibly);
+				this.stack.destroyForcibly();
+			}
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(DemoAccount.class)
+	@Order(1)
+	void issuesTokenForEachDemoAccountWithItsRole(DemoAccount account) throws Exception {
+		String token = token(account);
+		String claims = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+				StandardCharsets.UTF_8);
+		assertThat((String) JsonPath.read(claims, "$.sub")).isEqualTo(account.id());
+		assertThat((String) JsonPath.read(claims, "$.preferred_username")).isEqualTo(account.username());
+		assertThat((List<String>) JsonPath.read(claims, "$.realm_access.roles")).contains(account.role());
+		assertThat(claims).contains(TestIdentityProvider.AUDIENCE);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/articles", "/api/topics", "/api/assessments", "/api/therapists" })
+	@Order(2)
+	void routesPublicReadsToTheirServices(String path) throws Exception {
+		HttpResponse<String> response = get("http://localhost:" + GATEWAY + path, null);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("application/json"));
+		assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
+	}
+
+	@Test
+	@Order(2)
+	void routesProtectedReadsToTheirServicesWithTheCallersToken() throws Exception {
+		assertThat(get("http://localhost:" + GATEWAY + "/api/submissions", token(DemoAccount.CLIENT1)).statusCode())
+			.isEqualTo(200);
+		assertThat(get("http://localhost:" + GATEWAY + "/api/bookings", token(DemoAccount.CLIENT1)).statusCode())
+			.isEqualTo(200);
+		assertThat(get("http://localhost:" + GATEWAY + "/api/follow-ups", token(DemoAccount.CLIENT1)).statusCode())
+			.isEqualTo(403);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/submissions", "/api/bookings", "/api/follow-ups", "/api/therapists/me/availability" })
+	@Order(2)
+	void answers401WithoutTokenOnProtectedPaths(String path) throws Exception {
+		HttpResponse<String> response = get("http://localhost:" + GATEWAY + path, null);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+				(value) -> assertThat(value).startsWith("Bearer"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/articles", "/api/bookings" })
+	@Order(2)
+	void answers401ForForgedToken(String path) throws Exception {
+		String forged = TestIdentityProvider.shared()
+			.token(DemoAccount.ADMIN1)
+			.issuer("http://localhost:" + KEYCLOAK + "/realms/mutuality")
+			.build();
+		HttpResponse<String> response = get("http://localhost:" + GATEWAY + path, forged);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+	}
+
+	@Test
+	@Order(2)
+	void servicesCalledDirectlyWithoutTokenAnswer401() throws Exception {
+		assertThat(post("http://localhost:" + SERVICES.get("content-service") + "/api/articles", "{}").statusCode())
+			.isEqualTo(401);
+		assertThat(get("http://localhost:" + SERVICES.get("assessment-service") + "/api/submissions", null).statusCode())
+			.isEqualTo(401);
+		assertThat(get("http://localhost:" + SERVICES.get("booking-service") + "/api/bookings", null).statusCode())
+			.isEqualTo(401);
+	}
+
+	@Test
+	@Order(3)
+	void ctrlCStopsEveryProcessAndFreesEveryPort() throws Exception {
+		List<ProcessHandle> processes = this.stack.descendants().collect(Collectors.toList());
+		assertThat(processes).as("the stack's child processes").hasSizeGreaterThanOrEqualTo(5);
+		interruptProcessGroup();
+		assertThat(this.stack.waitFor(90, TimeUnit.SECONDS)).as("./mutuality exits after Ctrl-C; output:%n%s", tail())
+			.isTrue();
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(processes.stream().filter(ProcessHandle::isAlive).map(this::describe)).isEmpty();
+			assertThat(ALL_PORTS.stream().filter(DevStackEndToEndTests::isListening)).isEmpty();
+		});
+	}
+
+	private void interruptProcessGroup() throws IOException, InterruptedException {
+		new ProcessBuilder("kill", "-INT", "--", "-" + this.stack.pid()).inheritIO().start().waitFor();
+	}
+
+	private String token(DemoAccount account) throws Exception {
+		String form = Map.of("grant_type", "password", "client_id", "mutuality-cli", "username", account.username(),
+				"password", account.password())
+			.entrySet()
+			.stream()
+			.map((e) -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		HttpResponse<String> response = this.http.send(HttpRequest
+			.newBuilder(URI.create("http://localhost:" + KEYCLOAK + "/realms/mutuality/protocol/openid-connect/token"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return JsonPath.read(response.body(), "$.access_token");
+	}
+
+	private HttpResponse<String> get(String url, String token) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET();
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> post(String url, String json) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(url))
+			.timeout(Duration.ofSeconds(20))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private boolean isUp(String url) {
+		try {
+			HttpResponse<String> response = get(url, null);
+			return response.statusCode() == 200;
+		}
+		catch (IOException | InterruptedException ex) {
+			return false;
+		}
+	}
+
+	private static boolean isListening(int port) {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private String describe(ProcessHandle process) {
+		return process.pid() + " " + process.info().commandLine().orElse("?");
+	}
+
+	private String tail() {
+		try {
+			List<String> lines = Files.readAllLines(this.log);
+			return String.join(File.separator.equals("/") ? "\n" : "\r\n",
+					lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+		}
+		catch (IOException ex) {
+			return "(no output: " + ex.getMessage() + ")";
+		}
+	}
+
+}
