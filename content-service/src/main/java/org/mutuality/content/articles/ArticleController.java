@@ -5,6 +5,12 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,9 +33,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * API.md's article operations; the role rules are in the security configuration, ownership and state rules in
+ * {@link ArticleService}. The {@code @Operation}s describe them for the OpenAPI description.
+ */
 @RestController
 @RequestMapping("/api/articles")
+@Tag(name = "Articles")
 class ArticleController {
+
+	private static final String BEARER = "bearer-jwt";
 
 	/** Published articles may be kept by any cache for a minute, then revalidated with their ETag. */
 	private static final CacheControl PUBLIC = CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic();
@@ -43,18 +56,28 @@ class ArticleController {
 		this.articles = articles;
 	}
 
+	@Operation(summary = "A page of article summaries, newest first (ranked by relevance with q)", description = """
+			Roles: anyone. Anonymous callers and clients see PUBLISHED articles only; `status` filters a \
+			therapist's own articles, or all for an admin. `q` is full-text search; hits carry a `snippet`.""")
 	@GetMapping
 	ResponseEntity<PageResponse<ArticleSummaryResponse>> list(@RequestParam(required = false) @Size(max = 200) String q,
 			@RequestParam(required = false) String topic, @RequestParam(required = false) ArticleStatus status,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Optional<CurrentUser> user) {
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, @Parameter(hidden = true) Optional<CurrentUser> user) {
 		PageResponse<ArticleSummaryResponse> body = this.articles.list(status, topic, q, page, size, user);
 		boolean publicList = status == null || status == ArticleStatus.PUBLISHED;
 		return ResponseEntity.ok().cacheControl(publicList ? PUBLIC : PRIVATE).body(body);
 	}
 
+	@Operation(summary = "One article by its slug", description = """
+			Roles: anyone for a published article; its author and admins otherwise (404 for anyone else). \
+			Answers an `ETag`; `If-None-Match` with it answers 304. An old slug answers 301 to the current one.""")
+	@ApiResponse(responseCode = "200", description = "The article",
+			headers = @Header(name = "ETag", description = "The article's version"), useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "301", description = "The article has a new slug; Location names it")
+	@ApiResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
 	@GetMapping("/{slug}")
-	ResponseEntity<ArticleResponse> article(@PathVariable String slug, Optional<CurrentUser> user) {
+	ResponseEntity<ArticleResponse> article(@PathVariable String slug, @Parameter(hidden = true) Optional<CurrentUser> user) {
 		ArticleLookup lookup = this.articles.find(slug, user);
 		if (lookup instanceof ArticleLookup.Moved moved) {
 			return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
@@ -68,6 +91,11 @@ class ArticleController {
 			.body(article);
 	}
 
+	@Operation(summary = "Create a DRAFT", description = """
+			Roles: therapist, admin. The slug is made from the title unless one is given.""",
+			security = @SecurityRequirement(name = BEARER))
+	@ApiResponse(responseCode = "201", description = "The new draft; Location names it", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "409", description = "The slug given is taken")
 	@PostMapping
 	ResponseEntity<ArticleResponse> create(@Valid @RequestBody ArticleRequest request, CurrentUser user) {
 		ArticleResponse article = this.articles.create(request, user);
@@ -76,29 +104,52 @@ class ArticleController {
 			.body(article);
 	}
 
+	@Operation(summary = "Replace an article's title, summary, body, topics, slug and call to action",
+			description = "Roles: its author (therapist), admin. `If-Match` is honoured.",
+			security = @SecurityRequirement(name = BEARER))
+	@ApiResponse(responseCode = "200", description = "The article as it now is", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "409", description = "The slug given is taken")
+	@ApiResponse(responseCode = "412", description = "If-Match does not match the current ETag")
 	@PutMapping("/{id}")
 	ResponseEntity<ArticleResponse> update(@PathVariable UUID id, @Valid @RequestBody ArticleRequest request,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, CurrentUser user) {
+			@Parameter(description = "The ETag the change is based on") @RequestHeader(name = HttpHeaders.IF_MATCH,
+					required = false) String ifMatch,
+			CurrentUser user) {
 		return answer(this.articles.update(id, request, ifMatch, user));
 	}
 
+	@Operation(summary = "Publish now, or schedule for publishAt", description = """
+			Roles: admin. Without `publishAt` the article is PUBLISHED now; with a future one it is SCHEDULED and \
+			published automatically at that time.""", security = @SecurityRequirement(name = BEARER))
+	@ApiResponse(responseCode = "200", description = "The article as it now is", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "409", description = "The article's state does not allow it")
 	@PostMapping("/{id}/publish")
 	ResponseEntity<ArticleResponse> publish(@PathVariable UUID id,
 			@Valid @RequestBody(required = false) PublishRequest request, CurrentUser user) {
 		return answer(this.articles.publish(id, (request != null) ? request.publishAt() : null, user));
 	}
 
+	@Operation(summary = "Archive: out of public lists, 404 to the public",
+			description = "Roles: admin.", security = @SecurityRequirement(name = BEARER))
+	@ApiResponse(responseCode = "200", description = "The article as it now is", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "409", description = "The article's state does not allow it")
 	@PostMapping("/{id}/archive")
 	ResponseEntity<ArticleResponse> archive(@PathVariable UUID id, CurrentUser user) {
 		return answer(this.articles.archive(id, user));
 	}
 
+	@Operation(summary = "Delete an article", description = "Roles: admin.",
+			security = @SecurityRequirement(name = BEARER))
+	@ApiResponse(responseCode = "204", description = "Deleted")
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> delete(@PathVariable UUID id, CurrentUser user) {
 		this.articles.delete(id, user);
 		return ResponseEntity.noContent().build();
 	}
 
+	@Operation(summary = "A page of an article's previous states, newest first", description = """
+			Roles: its author (therapist), admin. Not in API.md's table: an addition for editors.""",
+			security = @SecurityRequirement(name = BEARER))
 	@GetMapping("/{id}/revisions")
 	ResponseEntity<PageResponse<RevisionResponse>> revisions(@PathVariable UUID id,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
@@ -106,6 +157,12 @@ class ArticleController {
 		return ResponseEntity.ok().cacheControl(PRIVATE).body(this.articles.revisions(id, page, size, user));
 	}
 
+	@Operation(summary = "Restore a previous state as the article's content", description = """
+			Roles: its author (therapist), admin. `If-Match` is honoured. Not in API.md's table: an addition for \
+			editors.""", security = @SecurityRequirement(name = BEARER))
+	@ApiResponse(responseCode = "200", description = "The article as it now is", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "409", description = "The restored slug is taken by another article")
+	@ApiResponse(responseCode = "412", description = "If-Match does not match the current ETag")
 	@PostMapping("/{id}/revisions/{number}/restore")
 	ResponseEntity<ArticleResponse> restore(@PathVariable UUID id, @PathVariable int number,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, CurrentUser user) {

@@ -11,8 +11,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import static org.springframework.security.config.Customizer.withDefaults;
 
 /**
- * Who may call what (API.md, Content). Role rules live here; ownership rules (a therapist's own drafts) in the
- * articles service, which answers 404 for articles that are not the caller's.
+ * Who may call what (API.md, Content); the OpenAPI description is public. Role rules live here; ownership rules (a
+ * therapist's own drafts) in the articles service, which answers 404 for articles that are not the caller's.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -26,6 +26,7 @@ class SecurityConfiguration {
 		return http.with(MutualitySecurity.resourceServer(), withDefaults())
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+				.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/articles/*/revisions").hasAnyRole(THERAPIST, ADMIN)
 				.requestMatchers(HttpMethod.POST, "/api/articles/*/revisions/*/restore").hasAnyRole(THERAPIST, ADMIN)
 				.requestMatchers(HttpMethod.GET, "/api/articles", "/api/articles/*", "/api/topics", "/api/feed",

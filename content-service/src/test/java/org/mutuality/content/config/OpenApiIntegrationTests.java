@@ -1,0 +1,166 @@
+package org.mutuality.content.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mutuality.content.support.ContentIntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The OpenAPI description at {@code /v3/api-docs}: public, holding exactly API.md's Content operations (encoded
+ * here, since the contract file is not part of the build) plus the documented revision additions, each with its
+ * role note and bearer requirement, problem+json errors, and schemas that show the real answers.
+ */
+class OpenApiIntegrationTests extends ContentIntegrationTest {
+
+	/** Method and path -> who may call it, as API.md's Content table says ("anyone" needs no token). */
+	private static final Map<String, String> API_MD = new LinkedHashMap<>();
+
+	static {
+		API_MD.put("GET /api/articles", "anyone");
+		API_MD.put("GET /api/articles/{slug}", "anyone");
+		API_MD.put("POST /api/articles", "therapist, admin");
+		API_MD.put("PUT /api/articles/{id}", "its author (therapist), admin");
+		API_MD.put("POST /api/articles/{id}/publish", "admin");
+		API_MD.put("POST /api/articles/{id}/archive", "admin");
+		API_MD.put("DELETE /api/articles/{id}", "admin");
+		API_MD.put("GET /api/topics", "anyone");
+		API_MD.put("GET /api/feed", "anyone");
+		API_MD.put("GET /sitemap.xml", "anyone");
+	}
+
+	/** Operations the service has beyond API.md's table, documented as additions. */
+	private static final Map<String, String> ADDITIONS = Map.of("GET /api/articles/{id}/revisions",
+			"its author (therapist), admin", "POST /api/articles/{id}/revisions/{number}/restore",
+			"its author (therapist), admin");
+
+	private JsonNode doc;
+
+	@BeforeEach
+	void readDescription() {
+		MvcTestResult result = this.mvc.get().uri("/v3/api-docs").exchange();
+		assertThat(result).hasStatusOk().hasContentTypeCompatibleWith("application/json");
+		this.doc = read(result);
+	}
+
+	@Test
+	void describesTheServiceAndTheBearerScheme() {
+		assertThat(this.doc.path("openapi").asString()).startsWith("3.");
+		assertThat(this.doc.at("/info/title").asString()).isEqualTo("Mutuality content-service");
+		assertThat(this.doc.at("/info/version").asString()).isEqualTo("v1");
+		assertThat(this.doc.at("/info/description").asString()).contains("problem+json");
+		JsonNode bearer = this.doc.at("/components/securitySchemes/bearer-jwt");
+		assertThat(bearer.path("type").asString()).isEqualTo("http");
+		assertThat(bearer.path("scheme").asString()).isEqualTo("bearer");
+		assertThat(bearer.path("bearerFormat").asString()).isEqualTo("JWT");
+	}
+
+	@Test
+	void holdsExactlyTheOperationsOfApiMdAndTheDocumentedAdditions() {
+		Set<String> expected = new TreeSet<>(API_MD.keySet());
+		expected.addAll(ADDITIONS.keySet());
+		assertThat(operations()).containsExactlyInAnyOrderElementsOf(expected);
+	}
+
+	@Test
+	void notesTheRolesAndRequiresTheBearerTokenWhereARoleIsNeeded() {
+		Map<String, String> all = new LinkedHashMap<>(API_MD);
+		all.putAll(ADDITIONS);
+		all.forEach((operation, roles) -> {
+			JsonNode op = operation(operation);
+			assertThat(op.path("description").asString()).as(operation).startsWith("Roles: " + roles);
+			if (roles.startsWith("anyone")) {
+				assertThat(op.has("security")).as(operation).isFalse();
+			}
+			else {
+				assertThat(op.at("/security/0").has("bearer-jwt")).as(operation).isTrue();
+				assertThat(op.at("/responses/403").isMissingNode()).as(operation).isFalse();
+			}
+			assertThat(problemSchemaOf(op.at("/responses/401"))).as(operation).isEqualTo("#/components/schemas/Problem");
+		});
+	}
+
+	@Test
+	void documentsProblemAnswers() {
+		JsonNode problem = this.doc.at("/components/schemas/Problem/properties");
+		assertThat(names(problem)).contains("type", "title", "status", "detail", "instance", "errors");
+		assertThat(problem.at("/errors/items/properties").has("field")).isTrue();
+		assertThat(problemSchemaOf(operation("POST /api/articles").at("/responses/409"))).isNotEmpty();
+		assertThat(problemSchemaOf(operation("POST /api/articles").at("/responses/400"))).isNotEmpty();
+		assertThat(problemSchemaOf(operation("PUT /api/articles/{id}").at("/responses/412"))).isNotEmpty();
+		assertThat(problemSchemaOf(operation("GET /api/articles/{slug}").at("/responses/404"))).isNotEmpty();
+		assertThat(operation("GET /api/topics").at("/responses/400").isMissingNode()).isTrue();
+	}
+
+	@Test
+	void showsTheRealPagesSummariesAndArticles() {
+		JsonNode page = schema(operation("GET /api/articles").at("/responses/200/content"));
+		assertThat(names(page.path("properties"))).contains("items", "page", "size", "totalItems", "totalPages");
+		JsonNode summary = resolve(page.at("/properties/items/items"));
+		assertThat(names(summary.path("properties"))).contains("id", "slug", "title", "summary", "topics", "author",
+				"status", "publishedAt", "readingMinutes");
+		assertThat(summary.at("/properties/status/enum").toString()).contains("DRAFT", "SCHEDULED", "PUBLISHED",
+				"ARCHIVED");
+
+		JsonNode article = schema(operation("GET /api/articles/{slug}").at("/responses/200/content"));
+		assertThat(names(article.path("properties"))).contains("bodyMarkdown", "bodyHtml", "createdAt", "updatedAt",
+				"version", "callToAction");
+		assertThat(schema(operation("POST /api/articles").at("/responses/201/content")).path("properties").has("slug"))
+			.isTrue();
+		JsonNode request = schema(operation("POST /api/articles").at("/requestBody/content"));
+		assertThat(request.path("required").toString()).contains("title", "bodyMarkdown");
+
+		JsonNode topics = schema(operation("GET /api/topics").at("/responses/200/content"));
+		assertThat(names(resolve(topics.path("items")).path("properties"))).contains("slug", "name", "articleCount");
+		assertThat(operation("GET /api/feed").at("/responses/200/content").has("application/atom+xml")).isTrue();
+		assertThat(operation("GET /api/articles").path("parameters").toString()).doesNotContain("CurrentUser")
+			.doesNotContain("\"user\"");
+	}
+
+	private Set<String> operations() {
+		Set<String> operations = new TreeSet<>();
+		this.doc.path("paths")
+			.properties()
+			.forEach((path) -> path.getValue()
+				.properties()
+				.forEach((method) -> operations.add(method.getKey().toUpperCase() + " " + path.getKey())));
+		return operations;
+	}
+
+	private JsonNode operation(String operation) {
+		String[] parts = operation.split(" ", 2);
+		JsonNode op = this.doc.path("paths").path(parts[1]).path(parts[0].toLowerCase());
+		assertThat(op.isMissingNode()).as(operation).isFalse();
+		return op;
+	}
+
+	/** The schema of the first media type of a content object, references resolved. */
+	private JsonNode schema(JsonNode content) {
+		assertThat(content.isMissingNode()).isFalse();
+		return resolve(content.values().iterator().next().path("schema"));
+	}
+
+	private JsonNode resolve(JsonNode schema) {
+		String ref = schema.path("$ref").asString("");
+		return ref.isEmpty() ? schema : this.doc.at(ref.substring(1));
+	}
+
+	private static String problemSchemaOf(JsonNode response) {
+		return response.at("/content/application~1problem+json/schema/$ref").asString("");
+	}
+
+	private static Set<String> names(JsonNode object) {
+		Set<String> names = new TreeSet<>();
+		object.properties().forEach((entry) -> names.add(entry.getKey()));
+		return names;
+	}
+
+}
