@@ -13,7 +13,8 @@ import static org.springframework.security.config.Customizer.withDefaults;
 
 /**
  * The role rules of API.md's Assessments table: the catalogue is public, only clients submit, and
- * clients, therapists and admins read submissions (ownership is checked by the submissions service).
+ * clients, therapists and admins read submissions (ownership is checked by the submissions service). The
+ * OpenAPI description is public.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -24,6 +25,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 				.requestMatchers("/actuator/**").hasRole(CurrentUser.ADMIN)
+				.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/assessments", "/api/assessments/*").permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/assessments/*/submissions").hasRole(CurrentUser.CLIENT)
 				.requestMatchers(HttpMethod.GET, "/api/submissions", "/api/submissions/*")

@@ -3,6 +3,12 @@ package org.mutuality.assessment.submissions;
 import java.net.URI;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,7 +30,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Validated
+@Tag(name = "Submissions")
 class SubmissionController {
+
+	private static final String BEARER = "bearer-jwt";
 
 	private final SubmissionService submissions;
 
@@ -32,13 +41,25 @@ class SubmissionController {
 		this.submissions = submissions;
 	}
 
-	@PostMapping("/api/assessments/{assessmentId}/submissions")
-	ResponseEntity<SubmissionResponse> submit(@PathVariable String assessmentId,
+	@Operation(summary = "Submit answers: scored under the current version, stored, announced as an event",
+			description = """
+					Roles: client. One answer per item; a missing required item, an unknown item or a value \
+					outside the item's options is 400 with one `errors` entry per offending item id.""",
+			security = @SecurityRequirement(name = BEARER))
+	@ApiResponse(responseCode = "201", description = "The scored submission",
+			headers = @Header(name = "Location", description = "/api/submissions/{id}"), useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "415", description = "The body is not application/json")
+	@PostMapping("/api/assessments/{id}/submissions")
+	ResponseEntity<SubmissionResponse> submit(@Parameter(description = "The assessment's id, such as phq-9")
+			@PathVariable("id") String assessmentId,
 			@Valid @RequestBody SubmitAssessmentRequest request, CurrentUser client) {
 		SubmissionResponse submission = this.submissions.submit(assessmentId, request, client);
 		return ResponseEntity.created(URI.create("/api/submissions/" + submission.id())).body(submission);
 	}
 
+	@Operation(summary = "A page of submissions, newest first", description = """
+			Roles: client (own only, whatever the filters say), therapist, admin (all).""",
+			security = @SecurityRequirement(name = BEARER))
 	@GetMapping("/api/submissions")
 	PageResponse<SubmissionResponse> list(@RequestParam(required = false) String assessmentId,
 			@RequestParam(required = false) UUID clientId,
@@ -47,6 +68,9 @@ class SubmissionController {
 		return this.submissions.list(new SubmissionFilter(assessmentId, clientId), page, size, user);
 	}
 
+	@Operation(summary = "One submission", description = """
+			Roles: its client, therapist, admin. Another client's submission answers 404.""",
+			security = @SecurityRequirement(name = BEARER))
 	@GetMapping("/api/submissions/{id}")
 	SubmissionResponse get(@PathVariable UUID id, CurrentUser user) {
 		return this.submissions.get(id, user);

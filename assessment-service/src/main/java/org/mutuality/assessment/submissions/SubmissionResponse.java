@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.mutuality.assessment.instruments.RecommendationKind;
 
 /**
@@ -32,15 +33,19 @@ record SubmissionResponse(UUID id, String assessmentId, int assessmentVersion, U
 					.toList());
 	}
 
+	@Schema(name = "SubmissionBand")
 	record BandResponse(String code, String label, String description) {
 	}
 
+	@Schema(name = "SubmissionSubscale")
 	record SubscaleResponse(String code, String label, int score, int minScore, int maxScore) {
 	}
 
+	@Schema(name = "SubmissionRecommendation")
 	record RecommendationResponse(RecommendationKind kind, String message) {
 	}
 
+	@Schema(name = "SubmissionAnswer")
 	record AnswerResponse(String itemId, int value) {
 	}
 
