@@ -30,17 +30,23 @@ export function h(tag, attrs = {}, ...children) {
       element.setAttribute(key, String(value));
     }
   }
-  append(element, children);
+  appendAll(element, children);
   return element;
 }
 
-function append(parent, children) {
+/** Appends children like h() does (strings as text; null, undefined and false skipped). */
+export function append(parent, ...children) {
+  appendAll(parent, children);
+  return parent;
+}
+
+function appendAll(parent, children) {
   for (const child of children) {
     if (child === null || child === undefined || child === false) {
       continue;
     }
     if (Array.isArray(child)) {
-      append(parent, child);
+      appendAll(parent, child);
     } else if (child instanceof Node) {
       parent.append(child);
     } else {
@@ -52,7 +58,7 @@ function append(parent, children) {
 /** Replaces an element's children. */
 export function replace(element, ...children) {
   element.replaceChildren();
-  append(element, children);
+  appendAll(element, children);
   return element;
 }
 
