@@ -11,8 +11,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import static org.springframework.security.config.Customizer.withDefaults;
 
 /**
- * Who may call what (API.md, Content); the OpenAPI description is public. Role rules live here; ownership rules (a
- * therapist's own drafts) in the articles service, which answers 404 for articles that are not the caller's.
+ * Who may call what (API.md, Content); the OpenAPI description and the Prometheus scrape (never routed by the
+ * gateway) are public. Role rules live here; ownership rules (a therapist's own drafts) in the articles service,
+ * which answers 404 for articles that are not the caller's.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -25,7 +26,7 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http) {
 		return http.with(MutualitySecurity.resourceServer(), withDefaults())
 			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+				.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
 				.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/articles/*/revisions").hasAnyRole(THERAPIST, ADMIN)
 				.requestMatchers(HttpMethod.POST, "/api/articles/*/revisions/*/restore").hasAnyRole(THERAPIST, ADMIN)
