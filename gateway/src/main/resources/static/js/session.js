@@ -97,7 +97,8 @@ function renderNav(user) {
   if (!nav) {
     return;
   }
-  const links = [...PUBLIC_LINKS];
+  // Booking is for clients (and anonymous visitors, who are asked to log in when they confirm).
+  const links = PUBLIC_LINKS.filter(([href]) => href !== '/book.html' || !user || hasRole(user, 'client'));
   const seen = new Set(links.map(([href]) => href));
   for (const role of (user && user.roles) || []) {
     for (const link of ROLE_LINKS[role] || []) {

@@ -196,15 +196,28 @@ export function showError(target, error, { form = null, focusMessage = true } = 
   }
 }
 
+/** "overrides[0].intervals[1].end" -> itself, "overrides[0].intervals[1]", "overrides[0].intervals", ... "overrides". */
+function fieldPaths(field) {
+  const paths = [field];
+  let current = field;
+  while (/[.[]/.test(current)) {
+    current = current.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
+    if (!current || paths.includes(current)) break;
+    paths.push(current);
+  }
+  return paths;
+}
+
 function placeFieldError(form, field, message) {
   if (!field) {
     return null;
   }
-  const base = field.replace(/\[\d+\].*$/, '').replace(/\..*$/, '');
-  const slot = form.querySelector(`[data-error-for="${CSS.escape(field)}"]`)
-    || form.querySelector(`[data-error-for="${CSS.escape(base)}"]`);
-  const control = form.querySelector(`[name="${CSS.escape(field)}"]`)
-    || form.querySelector(`[name="${CSS.escape(base)}"]`);
+  let slot = null;
+  let control = null;
+  for (const path of fieldPaths(field)) {
+    slot = slot || form.querySelector(`[data-error-for="${CSS.escape(path)}"]`);
+    control = control || form.querySelector(`[name="${CSS.escape(path)}"]`);
+  }
   if (!slot && !control) {
     return null;
   }
@@ -219,7 +232,7 @@ function placeFieldError(form, field, message) {
   if (!holder.id) {
     holder.id = `error-${field.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
   }
-  const focusable = control || holder.closest('fieldset')?.querySelector('input, select, textarea');
+  const focusable = control || holder.closest('fieldset, .row, .field')?.querySelector('input, select, textarea');
   if (focusable) {
     focusable.setAttribute('aria-invalid', 'true');
     const described = (focusable.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
