@@ -5,6 +5,7 @@
  * (weekly[2].start, overrides[0].intervals[1].end) so validation errors land next to them.
  */
 import { get, put } from '../api.js';
+import { fillZones } from '../zones.js';
 import { initPage } from '../session.js';
 import { h, replace, showError, showMessage, clearErrors, focus, busy, browserZone, formatDate } from '../ui.js';
 
@@ -125,22 +126,8 @@ function endValue(row) {
   return value === '23:59' ? '24:00' : value;
 }
 
-function fillZones(selected) {
-  const select = form.elements.timeZone;
-  let zones = [];
-  try {
-    zones = Intl.supportedValuesOf('timeZone');
-  } catch {
-    zones = [];
-  }
-  for (const zone of [selected, browserZone(), 'UTC']) {
-    if (zone && !zones.includes(zone)) zones.unshift(zone);
-  }
-  replace(select, zones.map((zone) => h('option', { value: zone, selected: zone === selected }, zone)));
-}
-
 function render(availability) {
-  fillZones(availability.timeZone || browserZone());
+  fillZones(form.elements.timeZone, availability.timeZone || browserZone());
   replace(weeklyBox, DAYS.map((day) => dayFieldset(day, (availability.weekly || []).filter((entry) => entry.day === day))));
   replace(overridesBox, [...(availability.overrides || [])]
     .sort((a, b) => a.date.localeCompare(b.date))
