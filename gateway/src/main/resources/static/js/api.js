@@ -71,10 +71,11 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Calls the API. Options: method, body (sent as JSON unless it is a string/FormData), headers,
- * query (an object; empty values are left out), raw (return the Response instead of its JSON).
+ * query (an object; empty values are left out), raw (return the Response instead of its JSON),
+ * cache (a fetch cache mode, e.g. 'no-store' for an editor's fresh copy).
  * Resolves to {data, response}; rejects with ApiError.
  */
-export async function request(path, { method = 'GET', body, headers = {}, query, raw = false, signal } = {}) {
+export async function request(path, { method = 'GET', body, headers = {}, query, raw = false, signal, cache } = {}) {
   const url = new URL(path, window.location.origin);
   if (query) {
     for (const [key, value] of Object.entries(query)) {
@@ -89,6 +90,9 @@ export async function request(path, { method = 'GET', body, headers = {}, query,
     headers: { Accept: 'application/json, application/problem+json', ...headers },
     signal,
   };
+  if (cache) {
+    init.cache = cache;
+  }
   if (body !== undefined) {
     if (typeof body === 'string' || body instanceof FormData) {
       init.body = body;
