@@ -1,15 +1,14 @@
 /*
  * session.js — who is using the page and what they may see. Asks the gateway's GET /api/me once,
  * renders the header navigation by role (the services still decide every call), the log in /
- * register / log out controls, brings a person back to the page they were on after logging in, and
- * guards pages meant for one role.
+ * register / log out controls (the gateway's /login and /register bring a person back to the page
+ * they were on, through ?returnTo=), and guards pages meant for one role.
  */
 import { ApiError, get, csrfToken } from './api.js';
 import { h, replace, focus, setTitle } from './ui.js';
 
-export const LOGIN_URL = '/oauth2/authorization/keycloak';
+export const LOGIN_URL = '/login';
 export const REGISTER_URL = '/register';
-const RETURN_KEY = 'mutuality.returnTo';
 
 let current;
 
@@ -34,25 +33,27 @@ export function hasRole(user, role) {
   return Boolean(user && user.roles && user.roles.includes(role));
 }
 
-/** Remembers the page to come back to, then goes to Keycloak's login (or registration). */
-export function startLogin(event, url = LOGIN_URL) {
-  if (event) {
-    event.preventDefault();
-  }
-  try {
-    sessionStorage.setItem(RETURN_KEY, window.location.pathname + window.location.search + window.location.hash);
-  } catch {
-    // private mode: the person lands on the home page instead
-  }
-  window.location.assign(url);
+/** The current page as a local path, for the gateway's ?returnTo= (it accepts local paths only). */
+function here() {
+  return window.location.pathname + window.location.search + window.location.hash;
+}
+
+/** Keycloak's login page through the gateway, coming back to this page afterwards. */
+export function loginHref() {
+  return `${LOGIN_URL}?returnTo=${encodeURIComponent(here())}`;
+}
+
+/** Keycloak's registration page through the gateway, coming back to this page afterwards. */
+export function registerHref() {
+  return `${REGISTER_URL}?returnTo=${encodeURIComponent(here())}`;
 }
 
 function loginLink(text = 'Log in', testid = 'nav-login') {
-  return h('a', { href: LOGIN_URL, class: 'login-link', 'data-testid': testid, on: { click: (event) => startLogin(event) } }, text);
+  return h('a', { href: loginHref(), class: 'login-link', 'data-testid': testid }, text);
 }
 
 function registerLink(text = 'Register', testid = 'nav-register') {
-  return h('a', { href: REGISTER_URL, 'data-testid': testid, on: { click: (event) => startLogin(event, REGISTER_URL) } }, text);
+  return h('a', { href: registerHref(), 'data-testid': testid }, text);
 }
 
 /**
@@ -63,7 +64,7 @@ function logoutForm() {
   const token = h('input', { type: 'hidden', name: '_csrf', value: '' });
   return h('form', {
     method: 'post', action: '/logout', class: 'logout-form',
-    on: { submit: () => { token.value = csrfToken() || ''; sessionStorage.removeItem(RETURN_KEY); } },
+    on: { submit: () => { token.value = csrfToken() || ''; } },
   }, token, h('button', { type: 'submit', class: 'link-button', 'data-testid': 'nav-logout' }, 'Log out'));
 }
 
@@ -116,24 +117,6 @@ function renderNav(user) {
   replace(nav, h('ul', { class: 'nav-links' }, links.map(navLink)), account);
 }
 
-function comeBackAfterLogin(user) {
-  let target = null;
-  try {
-    target = sessionStorage.getItem(RETURN_KEY);
-    if (user) {
-      sessionStorage.removeItem(RETURN_KEY);
-    }
-  } catch {
-    return false;
-  }
-  const here = window.location.pathname + window.location.search + window.location.hash;
-  if (user && target && target !== here && target.startsWith('/') && !target.startsWith('//')) {
-    window.location.replace(target);
-    return true;
-  }
-  return false;
-}
-
 /**
  * Starts a page: reads the session, renders the navigation and, when `roles` is given, checks that
  * the user holds one of them, otherwise replaces <main> with a log-in prompt or a "not for your
@@ -144,9 +127,6 @@ export async function initPage({ roles = null, title = null } = {}) {
     setTitle(title);
   }
   const user = await me();
-  if (comeBackAfterLogin(user)) {
-    return undefined;
-  }
   renderNav(user);
   if (roles && !(user && roles.some((role) => hasRole(user, role)))) {
     const main = document.getElementById('main');

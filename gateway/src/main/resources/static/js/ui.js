@@ -182,7 +182,7 @@ export function showError(target, error, { form = null, focusMessage = true } = 
       unplaced.length
         ? h('ul', {}, unplaced.map((entry) => h('li', {}, entry.field ? `${entry.field}: ${entry.message}` : entry.message)))
         : null,
-      error && error.status === 401 ? h('p', {}, h('a', { href: '/oauth2/authorization/keycloak', class: 'login-link' }, 'Log in')) : null,
+      error && error.status === 401 ? h('p', {}, h('a', { href: `/login?returnTo=${encodeURIComponent(window.location.pathname + window.location.search)}`, class: 'login-link', 'data-testid': 'error-login' }, 'Log in')) : null,
       error && error.status === 412 ? h('p', {}, h('a', { href: window.location.href }, 'Reload this page')) : null);
     replace(target, box);
     target.hidden = false;
