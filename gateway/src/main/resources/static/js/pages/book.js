@@ -128,7 +128,8 @@ function renderConfirm() {
     h('dt', {}, rescheduling ? 'New time' : 'Time'), h('dd', { 'data-testid': 'summary-time' }, when),
     h('dt', {}, 'Time zone'), h('dd', {}, zoneLabel(zone, new Date(chosen.start))),
     rescheduling ? [h('dt', {}, 'Currently'), h('dd', {}, formatDateTime(rescheduling.start))] : null);
-  if (!user || !hasRole(user, 'client')) {
+  const mayConfirm = user && (hasRole(user, 'client') || (rescheduling && (hasRole(user, 'therapist') || hasRole(user, 'admin'))));
+  if (!mayConfirm) {
     replace(confirmBox, summary, user
       ? h('p', { class: 'alert alert-info' }, 'Only client accounts can book a consultation.')
       : h('div', { class: 'alert alert-info', 'data-testid': 'book-login-prompt' },
