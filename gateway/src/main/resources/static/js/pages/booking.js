@@ -6,7 +6,7 @@
 import { get, post } from '../api.js';
 import { initPage, hasRole } from '../session.js';
 import {
-  h, replace, param, showError, showMessage, focus, busy, browserZone, zoneLabel, formatDateTime, formatTime, humanize,
+  h, replace, param, showError, showMessage, focus, busy, browserZone, zoneLabel, formatDateTime, formatTime,
 } from '../ui.js';
 import { bookingIcs, icsUrl } from '../ics.js';
 

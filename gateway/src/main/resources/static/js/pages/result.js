@@ -5,7 +5,7 @@
  */
 import { get } from '../api.js';
 import { initPage } from '../session.js';
-import { h, replace, param, showError, formatDateTime, focus, setTitle, humanize } from '../ui.js';
+import { h, replace, param, showError, formatDateTime, focus, setTitle } from '../ui.js';
 
 const root = document.getElementById('result');
 const errorBox = document.getElementById('result-error');
