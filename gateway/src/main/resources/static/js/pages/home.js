@@ -20,6 +20,7 @@ const topicNames = new Map();
 
 function state() {
   const params = new URLSearchParams(window.location.search);
+  params.delete('login');
   return {
     q: params.get('q') || '',
     topic: params.get('topic') || '',
@@ -134,5 +135,11 @@ clearButton.addEventListener('click', () => {
 window.addEventListener('popstate', () => load(true));
 
 initPage({ title: 'Articles and support' });
+if (new URLSearchParams(window.location.search).get('login') === 'failed') {
+  // the gateway sends a failed or cancelled Keycloak login back here
+  const notice = h('div', { 'data-testid': 'login-failed' });
+  form.before(notice);
+  showError(notice, { readable: 'Logging in did not work. Please try again, or create an account if you do not have one.' });
+}
 await loadTopics();
 await load();
