@@ -60,6 +60,10 @@ async function load() {
 
 const user = await initPage({ title: 'Manage articles', roles: ['admin', 'therapist'] });
 if (user) {
+  if (param('deleted')) {
+    const notice = h('div', { class: 'alert alert-success', role: 'status', 'data-testid': 'success-message' }, 'The article is deleted.');
+    document.getElementById('status-tabs').closest('nav').before(notice);
+  }
   tabs();
   load();
 }

@@ -99,9 +99,11 @@ function renderState() {
   document.getElementById('state-text').textContent = parts.join(' ');
   document.getElementById('state-text').dataset.status = article.status;
   const admin = hasRole(user, 'admin');
-  document.getElementById('publish-now').hidden = !admin || article.status === 'PUBLISHED';
-  document.getElementById('archive').hidden = !admin || article.status === 'ARCHIVED';
-  document.getElementById('schedule-form').hidden = !admin || article.status === 'PUBLISHED';
+  // content-service's transitions: publish and schedule from DRAFT or SCHEDULED, archive from PUBLISHED
+  const unpublished = article.status === 'DRAFT' || article.status === 'SCHEDULED';
+  document.getElementById('publish-now').hidden = !admin || !unpublished;
+  document.getElementById('schedule-form').hidden = !admin || !unpublished;
+  document.getElementById('archive').hidden = !admin || article.status !== 'PUBLISHED';
   document.getElementById('delete-area').hidden = !admin;
   document.getElementById('publish-at-zone').textContent = `(${zoneLabel(browserZone())})`;
   const view = document.getElementById('view-article');
@@ -187,11 +189,12 @@ async function loadRevisions() {
       return;
     }
     replace(box, h('ul', { class: 'plain-list' }, page.items.map((revision) => h('li', { 'data-testid': 'revision', 'data-number': revision.number },
-      h('p', {}, h('strong', {}, `Version ${revision.articleVersion}: ${revision.title}`), ' — replaced ',
+      h('p', {}, h('strong', {}, `Revision ${revision.number}: ${revision.title}`), ' — written ',
+        formatDateTime(revision.writtenAt), ', replaced ',
         formatDateTime(revision.replacedAt), revision.replacedBy && revision.replacedBy.name ? ` by ${revision.replacedBy.name}` : ''),
       h('details', {}, h('summary', {}, 'Show its text'), h('pre', { class: 'revision-body' }, revision.bodyMarkdown)),
       h('button', { type: 'button', class: 'button button-secondary', 'data-testid': 'revision-restore', on: { click: (event) => restore(revision, event.currentTarget) } },
-        `Restore version ${revision.articleVersion}`)))));
+        `Restore revision ${revision.number}`)))));
   } catch (error) {
     section.hidden = false;
     replace(box, h('p', { class: 'muted' }, error.status === 403 || error.status === 404 ? 'Earlier versions are not available to your account.' : error.readable));
@@ -206,7 +209,7 @@ async function restore(revision, button) {
   await busy(button, async () => {
     try {
       const { data, response } = await request(`/api/articles/${article.id}/revisions/${revision.number}/restore`, { method: 'POST', headers: etag ? { 'If-Match': etag } : {} });
-      accept(data, response, `Version ${revision.articleVersion} is restored as the current text.`);
+      accept(data, response, `Revision ${revision.number} is restored as the current text.`);
     } catch (error) {
       showError(errorBox, error);
     }
