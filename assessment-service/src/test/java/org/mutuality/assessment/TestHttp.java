@@ -37,6 +37,11 @@ public final class TestHttp {
 		return send(request(path, token).GET());
 	}
 
+	/** A GET that accepts only the given media type (say {@code text/plain} for a Prometheus scrape). */
+	public Response get(String path, String token, String accept) {
+		return send(request(path, token).setHeader("Accept", accept).GET());
+	}
+
 	public Response post(String path, String json, String token) {
 		return send(request(path, token).header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json)));

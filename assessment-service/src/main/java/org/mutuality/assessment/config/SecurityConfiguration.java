@@ -14,7 +14,8 @@ import static org.springframework.security.config.Customizer.withDefaults;
 /**
  * The role rules of API.md's Assessments table: the catalogue is public, only clients submit, and
  * clients, therapists and admins read submissions (ownership is checked by the submissions service). The
- * OpenAPI description is public.
+ * OpenAPI description and the Prometheus scrape (never routed by the gateway) are public; the other actuator
+ * endpoints are for admins.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -23,7 +24,8 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 		return http.with(MutualitySecurity.resourceServer(), withDefaults())
 			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+				.permitAll()
 				.requestMatchers("/actuator/**").hasRole(CurrentUser.ADMIN)
 				.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/assessments", "/api/assessments/*").permitAll()

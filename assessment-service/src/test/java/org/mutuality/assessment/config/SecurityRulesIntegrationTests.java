@@ -61,6 +61,7 @@ class SecurityRulesIntegrationTests extends AssessmentIntegrationTestSupport {
 		add(rules, "GET", "/api/submissions/" + OWN_SUBMISSION, 401, 401, 403, 200, 404, 200, 200);
 		add(rules, "GET", "/actuator/health", 200, 401, 200, 200, 200, 200, 200);
 		add(rules, "GET", "/actuator/metrics", 401, 401, 403, 403, 403, 403, 200);
+		add(rules, "GET", "/v3/api-docs", 200, 401, 200, 200, 200, 200, 200);
 		add(rules, "DELETE", "/api/submissions/" + OWN_SUBMISSION, 401, 401, 405, 405, 405, 405, 405);
 		return rules.stream();
 	}
