@@ -14,7 +14,9 @@ import jakarta.persistence.Version;
 /**
  * A free consultation of one client with one therapist, {@code [start, end)}. The database's
  * exclusion constraint keeps two confirmed bookings of one therapist from overlapping, whatever
- * the code does. Only the client's initials are kept, for the therapist's calendar.
+ * the code does. Calendars get only the client's initials; the client's address, name and time zone
+ * (from their token and request at booking time) are kept for the emails about the booking.
+ * {@code sequence} is the iCalendar {@code SEQUENCE}: 0 when booked, one more with each change.
  */
 @Entity
 @Table(name = "bookings")
@@ -28,6 +30,14 @@ public class Booking {
 	private UUID clientId;
 
 	private String clientInitials;
+
+	private String clientEmail;
+
+	private String clientName;
+
+	private String clientTimeZone;
+
+	private int sequence;
 
 	@Column(name = "start_at")
 	private Instant start;
@@ -68,15 +78,24 @@ public class Booking {
 		this.createdAt = now;
 	}
 
+	/** Who to write to about this booking, and the zone to write its times in ({@code null}: the therapist's). */
+	void setClientContact(String email, String name, String timeZone) {
+		this.clientEmail = email;
+		this.clientName = name;
+		this.clientTimeZone = timeZone;
+	}
+
 	void cancel(String reason, Instant now) {
 		this.status = BookingStatus.CANCELLED;
 		this.cancelReason = reason;
 		this.cancelledAt = now;
+		this.sequence++;
 	}
 
 	void moveTo(Instant start, Instant end) {
 		this.start = start;
 		this.end = end;
+		this.sequence++;
 	}
 
 	public boolean isConfirmed() {
@@ -97,6 +116,22 @@ public class Booking {
 
 	public String getClientInitials() {
 		return this.clientInitials;
+	}
+
+	public String getClientEmail() {
+		return this.clientEmail;
+	}
+
+	public String getClientName() {
+		return this.clientName;
+	}
+
+	public String getClientTimeZone() {
+		return this.clientTimeZone;
+	}
+
+	public int getSequence() {
+		return this.sequence;
 	}
 
 	public Instant getStart() {

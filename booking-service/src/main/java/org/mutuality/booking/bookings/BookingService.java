@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -16,12 +17,15 @@ import java.util.UUID;
 import org.mutuality.booking.availability.TherapistRules;
 import org.mutuality.booking.config.BookingProperties;
 import org.mutuality.booking.followups.FollowUpService;
+import org.mutuality.booking.notifications.BookingNotice;
+import org.mutuality.booking.notifications.Notifications;
 import org.mutuality.booking.slots.BookedPeriod;
 import org.mutuality.booking.slots.Slot;
 import org.mutuality.booking.slots.SlotExpander;
 import org.mutuality.booking.slots.SlotRules;
 import org.mutuality.booking.therapists.Therapist;
 import org.mutuality.booking.therapists.TherapistRepository;
+import org.mutuality.booking.therapists.TimeZones;
 import org.mutuality.platform.problem.ConflictException;
 import org.mutuality.platform.problem.ValidationProblem;
 import org.mutuality.platform.security.CurrentUser;
@@ -42,6 +46,8 @@ import org.springframework.transaction.annotation.Transactional;
  * per-client advisory lock ({@link ClientLocks}) taken before the check: a client's concurrent
  * attempts run one after the other, so the second sees the first's booking. A reschedule locks the
  * booking's row and moves it in one update, which the same constraint guards: it moves or stays.
+ * Each change queues its emails ({@link Notifications}) in its own transaction, so they go out
+ * exactly when it was committed.
  */
 @Service
 class BookingService {
@@ -58,6 +64,8 @@ class BookingService {
 
 	private final FollowUpService followUps;
 
+	private final Notifications notifications;
+
 	private final BookingProperties properties;
 
 	private final JsonMapper json;
@@ -66,13 +74,14 @@ class BookingService {
 
 	BookingService(BookingRepository bookings, BookedPeriods bookedPeriods, TherapistRepository therapists,
 			IdempotencyKeys idempotencyKeys, ClientLocks clientLocks, FollowUpService followUps,
-			BookingProperties properties, JsonMapper json, Clock clock) {
+			Notifications notifications, BookingProperties properties, JsonMapper json, Clock clock) {
 		this.bookings = bookings;
 		this.bookedPeriods = bookedPeriods;
 		this.therapists = therapists;
 		this.idempotencyKeys = idempotencyKeys;
 		this.clientLocks = clientLocks;
 		this.followUps = followUps;
+		this.notifications = notifications;
 		this.properties = properties;
 		this.json = json;
 		this.clock = clock;
@@ -85,6 +94,8 @@ class BookingService {
 	@Transactional
 	Booked book(CurrentUser client, BookingRequest request, String idempotencyKey) {
 		Instant now = this.clock.instant();
+		ZoneId clientZone = (request.timeZone() != null) ? TimeZones.parse(request.timeZone())
+			.orElseThrow(() -> ValidationProblem.of("timeZone", TimeZones.INVALID)) : null;
 		String requestHash = null;
 		if (idempotencyKey != null) {
 			IdempotencyKeys.validate(idempotencyKey);
@@ -109,10 +120,13 @@ class BookingService {
 		Slot slot = freeSlot(therapist, request.start().toInstant(), null, now);
 		Booking booking = new Booking(UUID.randomUUID(), therapist.getId(), client.id(), initials(client),
 				slot.start(), slot.end(), blankToNull(request.note()), request.followUpId(), now);
+		booking.setClientContact(blankToNull(client.email()), blankToNull(client.displayName()),
+				(clientZone != null) ? clientZone.getId() : null);
 		insertOrUpdate(booking);
 		if (request.followUpId() != null) {
 			this.followUps.booked(request.followUpId(), client.id(), booking.getId());
 		}
+		this.notifications.bookingConfirmed(notice(booking, therapist));
 		BookingResponse response = BookingResponse.of(booking);
 		if (idempotencyKey != null) {
 			this.idempotencyKeys.storeAnswer(client.id(), idempotencyKey, 201, this.json.writeValueAsString(response),
@@ -129,6 +143,7 @@ class BookingService {
 		if (booking.getFollowUpId() != null) {
 			this.followUps.bookingCancelled(booking.getFollowUpId(), booking.getId());
 		}
+		this.notifications.bookingCancelled(notice(booking, therapistOf(booking)));
 		return BookingResponse.of(booking);
 	}
 
@@ -136,12 +151,26 @@ class BookingService {
 	BookingResponse reschedule(CurrentUser user, UUID id, Instant start) {
 		Booking booking = BookingQueryService.visible(this.bookings.findByIdForUpdate(id).orElse(null), user, id);
 		requireConfirmed(booking);
-		Therapist therapist = this.therapists.findById(booking.getTherapistId())
-			.orElseThrow(() -> new IllegalStateException("The therapist of booking " + id + " is missing"));
+		Therapist therapist = therapistOf(booking);
 		Slot slot = freeSlot(therapist, start, booking.getId(), this.clock.instant());
 		booking.moveTo(slot.start(), slot.end());
 		insertOrUpdate(booking);
+		this.notifications.bookingRescheduled(notice(booking, therapist));
 		return BookingResponse.of(booking);
+	}
+
+	private Therapist therapistOf(Booking booking) {
+		return this.therapists.findById(booking.getTherapistId())
+			.orElseThrow(() -> new IllegalStateException(
+					"The therapist of booking " + booking.getId() + " is missing"));
+	}
+
+	/** What the emails about the booking may say: times, names, addresses and zones, nothing else. */
+	private static BookingNotice notice(Booking booking, Therapist therapist) {
+		return new BookingNotice(booking.getId(), booking.getSequence(), booking.getStart(), booking.getEnd(),
+				booking.getClientEmail(), booking.getClientName(), booking.getClientInitials(),
+				(booking.getClientTimeZone() != null) ? ZoneId.of(booking.getClientTimeZone()) : null,
+				therapist.getDisplayName(), therapist.getEmail(), therapist.getZone());
 	}
 
 	/** The free slot starting at the instant, leaving out the booking being moved, if any. */
@@ -211,7 +240,8 @@ class BookingService {
 
 	private static String hash(BookingRequest request) {
 		String canonical = request.therapistId() + "\n" + request.start().toInstant() + "\n"
-				+ blankToNull(request.note()) + "\n" + request.followUpId();
+				+ blankToNull(request.note()) + "\n" + request.followUpId()
+				+ ((request.timeZone() != null) ? "\n" + request.timeZone() : "");
 		try {
 			return HexFormat.of()
 				.formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));

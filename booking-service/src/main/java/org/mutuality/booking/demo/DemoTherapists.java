@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.apache.commons.logging.Log;
@@ -21,8 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Creates the profiles of the dev realm's therapists ({@code therapist1} Maya Okafor and
- * {@code therapist2} Daniel Brooks, with their fixed user ids) with weekday availability, when
- * there are no therapists at all.
+ * {@code therapist2} Daniel Brooks, with their fixed user ids and realm email addresses) with
+ * weekday availability, when there are no therapists at all.
  */
 @Component
 class DemoTherapists {
@@ -30,6 +31,10 @@ class DemoTherapists {
 	static final UUID THERAPIST1 = UUID.fromString("6a9d2b7e-3f14-4e2a-b8c5-1d0f7e2a1001");
 
 	static final UUID THERAPIST2 = UUID.fromString("6a9d2b7e-3f14-4e2a-b8c5-1d0f7e2a1002");
+
+	/** The dev realm's addresses of the demo therapists, until they save their profiles themselves. */
+	private static final Map<UUID, String> EMAILS = Map.of(THERAPIST1, "therapist1@mutuality.test", THERAPIST2,
+			"therapist2@mutuality.test");
 
 	private static final Log log = LogFactory.getLog(DemoTherapists.class);
 
@@ -42,10 +47,16 @@ class DemoTherapists {
 		this.clock = clock;
 	}
 
-	/** Creates the demo profiles on an empty database; answers whether it did. */
+	/**
+	 * Creates the demo profiles on an empty database; answers whether it did. On a database made
+	 * before therapists had email addresses, gives the demo therapists theirs.
+	 */
 	@Transactional
 	boolean createIfEmpty() {
 		if (this.therapists.count() > 0) {
+			EMAILS.forEach((id, email) -> this.therapists.findById(id)
+				.filter((therapist) -> therapist.getEmail() == null)
+				.ifPresent((therapist) -> therapist.setEmail(email, this.clock.instant())));
 			return false;
 		}
 		ZoneId london = ZoneId.of("Europe/London");
@@ -71,6 +82,7 @@ class DemoTherapists {
 		Therapist therapist = new Therapist(id, this.clock.instant());
 		therapist.updateProfile(profile, this.clock.instant());
 		therapist.updateAvailability(profile.timeZone(), AvailabilityJson.write(availability), this.clock.instant());
+		therapist.setEmail(EMAILS.get(id), this.clock.instant());
 		return therapist;
 	}
 

@@ -20,10 +20,12 @@ import java.util.UUID;
  * @param recommendation the recommendation's kind: {@code SELF_GUIDED}, {@code BOOK_FREE_CONSULTATION}
  * or {@code URGENT_SUPPORT}
  * @param completedAt when the assessment was submitted
+ * @param clientEmail the client's address, {@code null} when the event has none
+ * @param consentToContact whether the client agreed to be contacted (invited to book by email)
  */
 public record AssessmentCompleted(String eventId, String submissionId, String assessmentId, UUID clientId,
 		String clientName, Integer totalScore, String bandCode, List<String> riskFlags, String recommendation,
-		Instant completedAt) {
+		Instant completedAt, String clientEmail, boolean consentToContact) {
 
 	/** The recommendation that needs no follow-up. */
 	public static final String SELF_GUIDED = "SELF_GUIDED";

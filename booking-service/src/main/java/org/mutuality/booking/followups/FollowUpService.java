@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.mutuality.booking.notifications.Notifications;
 import org.mutuality.booking.web.PageResponse;
 import org.mutuality.platform.problem.ConflictException;
 import org.mutuality.platform.problem.NotFoundException;
@@ -32,17 +33,23 @@ public class FollowUpService {
 
 	private final ProcessedEvents processedEvents;
 
+	private final Notifications notifications;
+
 	private final Clock clock;
 
-	FollowUpService(FollowUpRepository followUps, ProcessedEvents processedEvents, Clock clock) {
+	FollowUpService(FollowUpRepository followUps, ProcessedEvents processedEvents, Notifications notifications,
+			Clock clock) {
 		this.followUps = followUps;
 		this.processedEvents = processedEvents;
+		this.notifications = notifications;
 		this.clock = clock;
 	}
 
 	/**
 	 * Turns a completed assessment into a follow-up unless it is self-guided, exactly once per
-	 * event id however often it is delivered: the id is recorded in the same transaction.
+	 * event id however often it is delivered: the id is recorded in the same transaction, and so is
+	 * the invitation to book emailed to a client who agreed to be contacted (it names nothing of the
+	 * assessment).
 	 * @return whether the event was new
 	 */
 	@Transactional
@@ -56,6 +63,9 @@ public class FollowUpService {
 					event.assessmentId(), event.clientId(), event.clientName(), event.totalScore(), event.bandCode(),
 					event.riskFlags(), this.clock.instant());
 			this.followUps.save(followUp);
+			if (event.consentToContact()) {
+				this.notifications.consultationInvitation(event.clientEmail(), event.clientName());
+			}
 		}
 		return true;
 	}

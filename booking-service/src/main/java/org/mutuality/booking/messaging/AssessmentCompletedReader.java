@@ -64,7 +64,8 @@ final class AssessmentCompletedReader {
 					UUID.fromString(required(data, "clientId")), text(data, "clientName"),
 					data.path("totalScore").isNumber() ? data.path("totalScore").asInt() : null,
 					text(data, "bandCode"), riskFlags, requireValue("recommendation", kind),
-					instant(text(data, "completedAt")));
+					instant(text(data, "completedAt")), text(data, "clientEmail"),
+					data.path("consentToContact").asBoolean(false));
 		}
 		catch (IllegalArgumentException | DateTimeParseException ex) {
 			throw new UnreadableEventException("Event " + eventId + " has invalid data: " + ex.getMessage(), ex);

@@ -17,7 +17,8 @@ import org.hibernate.type.SqlTypes;
 /**
  * A therapist's profile and booking settings. The id is the therapist's user id (the token's
  * {@code sub}). The availability rules are kept as the JSON document the availability package
- * reads and writes; the zone they are written in is {@link #getTimeZone()}.
+ * reads and writes; the zone they are written in is {@link #getTimeZone()}. The email address is
+ * taken from the therapist's token each time they save their profile.
  */
 @Entity
 @Table(name = "therapists")
@@ -57,6 +58,8 @@ public class Therapist {
 
 	private String calendarTokenHash;
 
+	private String email;
+
 	private Instant createdAt;
 
 	private Instant updatedAt;
@@ -92,6 +95,14 @@ public class Therapist {
 		this.timeZone = zone.getId();
 		this.availability = availabilityJson;
 		this.updatedAt = now;
+	}
+
+	/** Sets the address booking emails go to (from the therapist's token); {@code null} leaves it as it is. */
+	public void setEmail(String email, Instant now) {
+		if (email != null && !email.isBlank() && !email.strip().equals(this.email)) {
+			this.email = email.strip();
+			this.updatedAt = now;
+		}
 	}
 
 	/** Sets (or, with {@code null}, revokes) the hash of the calendar subscription token. */
@@ -146,6 +157,11 @@ public class Therapist {
 
 	public String getAvailability() {
 		return this.availability;
+	}
+
+	/** The address booking emails go to; {@code null} until the therapist saves their profile. */
+	public String getEmail() {
+		return this.email;
 	}
 
 	public String getCalendarTokenHash() {

@@ -46,7 +46,7 @@ class TherapistController {
 	/** Creates (201) or replaces (200) the caller's profile. */
 	@PutMapping("/me")
 	ResponseEntity<TherapistResponse> save(CurrentUser user, @Valid @RequestBody TherapistProfileRequest request) {
-		TherapistService.Saved saved = this.service.save(user.id(), request);
+		TherapistService.Saved saved = this.service.save(user, request);
 		if (saved.created()) {
 			return ResponseEntity.created(URI.create("/api/therapists/" + user.id())).body(saved.therapist());
 		}

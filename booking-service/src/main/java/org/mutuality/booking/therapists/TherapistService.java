@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.mutuality.platform.problem.NotFoundException;
 import org.mutuality.platform.problem.ValidationProblem;
+import org.mutuality.platform.security.CurrentUser;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,9 +40,13 @@ class TherapistService {
 			.orElseThrow(() -> NotFoundException.of("Therapist", id));
 	}
 
-	/** Creates or replaces the caller's profile; answers whether it was created. */
+	/**
+	 * Creates or replaces the caller's profile, and keeps the email address of their token for the
+	 * booking emails; answers whether it was created.
+	 */
 	@Transactional
-	Saved save(UUID therapistId, TherapistProfileRequest request) {
+	Saved save(CurrentUser user, TherapistProfileRequest request) {
+		UUID therapistId = user.id();
 		ZoneId zone = TimeZones.parse(request.timeZone())
 			.orElseThrow(() -> ValidationProblem.of("timeZone", TimeZones.INVALID));
 		Therapist.Profile profile = new Therapist.Profile(request.displayName().strip(),
@@ -54,6 +59,7 @@ class TherapistService {
 		boolean created = this.therapists.insertIfAbsent(therapistId, this.clock.instant()) == 1;
 		Therapist therapist = this.therapists.findByIdForUpdate(therapistId).orElseThrow();
 		therapist.updateProfile(profile, this.clock.instant());
+		therapist.setEmail(user.email(), this.clock.instant());
 		return new Saved(TherapistResponse.of(therapist), created);
 	}
 

@@ -17,7 +17,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The base of booking-service's full-context tests: the application on a random port, its own
  * PostgreSQL database and the JVM's Kafka broker from platform-test, and real signed tokens from the
- * test identity provider.
+ * test identity provider, and a real SMTP server ({@link MailServer}) the booking emails go to; their
+ * sender runs every 200 ms and retries after 1, 2 and 4 seconds.
  * Test classes share one context and one database, so each test works with therapists and clients
  * of its own ({@link #newTherapist()}, {@link #newClient()}) unless it needs the demo accounts.
  */
@@ -31,6 +32,8 @@ public abstract class BookingServiceIntegrationTest {
 
 	protected static final TestIdentityProvider idp = TestIdentityProvider.shared();
 
+	protected static final MailServer mail = MailServer.shared();
+
 	@LocalServerPort
 	private int port;
 
@@ -40,6 +43,16 @@ public abstract class BookingServiceIntegrationTest {
 	static void identityProvider(DynamicPropertyRegistry registry) {
 		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", idp::issuerUri);
 		registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> TestIdentityProvider.AUDIENCE);
+	}
+
+	@DynamicPropertySource
+	static void mailServer(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", mail::port);
+		registry.add("mutuality.booking.notifications.sender.interval", () -> "200ms");
+		registry.add("mutuality.booking.notifications.sender.initial-backoff", () -> "1s");
+		registry.add("mutuality.booking.notifications.sender.max-backoff", () -> "4s");
+		registry.add("mutuality.booking.notifications.sender.max-attempts", () -> "4");
 	}
 
 	@BeforeEach
@@ -70,7 +83,7 @@ public abstract class BookingServiceIntegrationTest {
 			.email(role + "-" + id + "@mutuality.test")
 			.roles(role)
 			.build();
-		return new User(id, token);
+		return new User(id, token, role + "-" + id + "@mutuality.test");
 	}
 
 	/** Creates the therapist's profile: 30-minute consultations, no buffer, no notice, 60 days ahead. */
@@ -102,9 +115,9 @@ public abstract class BookingServiceIntegrationTest {
 	}
 
 	/**
-	 * A user of a test and their token.
+	 * A user of a test, their token and the email address in it.
 	 */
-	public record User(UUID id, String token) {
+	public record User(UUID id, String token, String email) {
 	}
 
 }

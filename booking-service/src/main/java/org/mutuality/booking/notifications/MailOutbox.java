@@ -1,0 +1,120 @@
+package org.mutuality.booking.notifications;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code mail_outbox} table: emails waiting to be sent, each written in the transaction of the
+ * change that causes it, so a message exists exactly when its change was committed. The sender
+ * claims one due row at a time with {@code FOR UPDATE SKIP LOCKED}: an instance never waits for a
+ * row another instance is sending, and never sees it again once it is marked sent.
+ */
+@Repository
+class MailOutbox {
+
+	private final JdbcClient jdbc;
+
+	MailOutbox(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void add(MailKind kind, UUID bookingId, OutgoingMail mail, Instant dueAt, Instant now) {
+		this.jdbc.sql("""
+				insert into mail_outbox (id, kind, booking_id, recipient, subject, text_body, html_body, ics, ics_method,
+				                         status, due_at, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)""")
+			.params(UUID.randomUUID(), kind.name(), bookingId, mail.recipient(), mail.subject(), mail.text(),
+					mail.html(), mail.ics(), mail.icsMethod(), Timestamp.from(dueAt), Timestamp.from(now))
+			.update();
+	}
+
+	/** Cancels the booking's messages of that kind that are not sent yet; answers how many. */
+	int cancelPending(UUID bookingId, MailKind kind) {
+		return this.jdbc.sql("""
+				update mail_outbox set status = 'CANCELLED'
+				where booking_id = ? and kind = ? and status = 'PENDING'""")
+			.params(bookingId, kind.name())
+			.update();
+	}
+
+	/**
+	 * The oldest due message no other transaction holds, its row locked until the current
+	 * transaction ends.
+	 */
+	Optional<QueuedMail> claimNextDue(Instant now) {
+		return this.jdbc.sql("""
+				select id, kind, recipient, subject, text_body, html_body, ics, ics_method, attempts from mail_outbox
+				where status = 'PENDING' and due_at <= ?
+				order by due_at, created_at
+				limit 1
+				for update skip locked""")
+			.params(Timestamp.from(now))
+			.query(MailOutbox::queued)
+			.optional();
+	}
+
+	void markSent(UUID id, int attempts, Instant now) {
+		this.jdbc.sql("""
+				update mail_outbox set status = 'SENT', attempts = ?, last_attempt_at = ?, sent_at = ?, last_error = null
+				where id = ?""")
+			.params(attempts, Timestamp.from(now), Timestamp.from(now), id)
+			.update();
+	}
+
+	void markRetry(UUID id, int attempts, Instant now, Instant nextAttempt, String error) {
+		this.jdbc.sql("""
+				update mail_outbox set attempts = ?, last_attempt_at = ?, due_at = ?, last_error = ?
+				where id = ?""")
+			.params(attempts, Timestamp.from(now), Timestamp.from(nextAttempt), truncate(error), id)
+			.update();
+	}
+
+	void markFailed(UUID id, int attempts, Instant now, String error) {
+		this.jdbc.sql("""
+				update mail_outbox set status = 'FAILED', attempts = ?, last_attempt_at = ?, last_error = ?
+				where id = ?""")
+			.params(attempts, Timestamp.from(now), truncate(error), id)
+			.update();
+	}
+
+	/** The messages that are due and not sent yet. */
+	long countDue(Instant now) {
+		return this.jdbc.sql("select count(*) from mail_outbox where status = 'PENDING' and due_at <= ?")
+			.params(Timestamp.from(now))
+			.query(Long.class)
+			.single();
+	}
+
+	private static QueuedMail queued(ResultSet rs, int row) throws SQLException {
+		return new QueuedMail(rs.getObject("id", UUID.class), MailKind.valueOf(rs.getString("kind")),
+				new OutgoingMail(rs.getString("recipient"), rs.getString("subject"), rs.getString("text_body"),
+						rs.getString("html_body"), rs.getString("ics"), rs.getString("ics_method")),
+				rs.getInt("attempts"));
+	}
+
+	private static String truncate(String error) {
+		if (error == null) {
+			return null;
+		}
+		return (error.length() > 1000) ? error.substring(0, 1000) : error;
+	}
+
+	/**
+	 * A claimed message.
+	 *
+	 * @param id its id, also the base of its {@code Message-ID}
+	 * @param kind what it is about
+	 * @param mail the email
+	 * @param attempts the attempts before this one
+	 */
+	record QueuedMail(UUID id, MailKind kind, OutgoingMail mail, int attempts) {
+	}
+
+}
