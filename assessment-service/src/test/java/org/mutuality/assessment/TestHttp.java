@@ -43,8 +43,14 @@ public final class TestHttp {
 	}
 
 	public Response post(String path, String json, String token) {
-		return send(request(path, token).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json)));
+		return post(path, json, token, java.util.Map.of());
+	}
+
+	/** A JSON POST with extra request headers (a {@code traceparent}, say). */
+	public Response post(String path, String json, String token, java.util.Map<String, String> headers) {
+		HttpRequest.Builder builder = request(path, token).header("Content-Type", "application/json");
+		headers.forEach(builder::header);
+		return send(builder.POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
 	public Response send(String method, String path, String json, String token) {

@@ -36,7 +36,10 @@ class OutboxConfiguration {
 
 	@Bean
 	KafkaTemplate<String, byte[]> outboxKafkaTemplate(ProducerFactory<String, byte[]> outboxProducerFactory) {
-		return new KafkaTemplate<>(outboxProducerFactory);
+		KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(outboxProducerFactory);
+		// no observation: it would write the relay thread's trace over the one each event carries
+		template.setObservationEnabled(false);
+		return template;
 	}
 
 	@Bean

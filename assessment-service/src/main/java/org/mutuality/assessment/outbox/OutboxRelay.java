@@ -39,7 +39,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * row is locked by the one transaction that publishes it, so two relays never publish the same event
  * at the same time, and a relay that dies releases its rows to the others. An event is published
  * again only if its acknowledgement arrived but the commit did not (at least once; consumers drop
- * repeats by event id).
+ * repeats by event id). Next to the CloudEvents headers, a record carries the {@code traceparent} (and
+ * {@code tracestate}) stored with its event, never the relay's own: the relay's template has no
+ * observation, which would replace them.
  *
  * <p>When Kafka is away, events stay pending, submissions go on, and the relay retries with a
  * growing back-off; a commit that queues an event wakes an idle relay at once.
@@ -162,6 +164,7 @@ class OutboxRelay implements SmartLifecycle {
 		ProducerRecord<String, byte[]> record = KafkaMessageFactory
 			.createWriter(event.topic(), event.key())
 			.writeBinary(cloudEvent);
+		event.trace().addTo(record.headers());
 		try {
 			return this.kafka.send(record);
 		}

@@ -22,10 +22,11 @@ class OutboxRepository {
 		this.jdbc = jdbc;
 	}
 
-	void insert(UUID id, String topic, String key, String type, String payload, Instant createdAt) {
+	void insert(UUID id, String topic, String key, String type, String payload, Instant createdAt,
+			TraceContextHeaders trace) {
 		this.jdbc.sql("""
-				insert into outbox_events (id, topic, event_key, event_type, payload, created_at)
-				values (:id, :topic, :key, :type, cast(:payload as jsonb), :createdAt)
+				insert into outbox_events (id, topic, event_key, event_type, payload, created_at, traceparent, tracestate)
+				values (:id, :topic, :key, :type, cast(:payload as jsonb), :createdAt, :traceparent, :tracestate)
 				""")
 			.param("id", id)
 			.param("topic", topic)
@@ -33,6 +34,8 @@ class OutboxRepository {
 			.param("type", type)
 			.param("payload", payload)
 			.param("createdAt", Timestamp.from(createdAt))
+			.param("traceparent", trace.traceparent())
+			.param("tracestate", trace.tracestate())
 			.update();
 	}
 
@@ -43,7 +46,7 @@ class OutboxRepository {
 	 */
 	List<PendingEvent> claimPending(int limit) {
 		return this.jdbc.sql("""
-				select id, topic, event_key, event_type, payload::text as payload, created_at
+				select id, topic, event_key, event_type, payload::text as payload, created_at, traceparent, tracestate
 				from outbox_events
 				where published_at is null
 				order by created_at, id
@@ -53,7 +56,8 @@ class OutboxRepository {
 			.param("limit", limit)
 			.query((rs, row) -> new PendingEvent(rs.getObject("id", UUID.class), rs.getString("topic"),
 					rs.getString("event_key"), rs.getString("event_type"), rs.getString("payload"),
-					rs.getTimestamp("created_at").toInstant()))
+					rs.getTimestamp("created_at").toInstant(),
+					new TraceContextHeaders(rs.getString("traceparent"), rs.getString("tracestate"))))
 			.list();
 	}
 

@@ -19,6 +19,8 @@ import org.mutuality.platform.problem.FieldViolation;
 import org.mutuality.platform.problem.NotFoundException;
 import org.mutuality.platform.problem.ValidationProblem;
 import org.mutuality.platform.security.CurrentUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -34,6 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 class SubmissionService {
+
+	private static final Logger logger = LoggerFactory.getLogger(SubmissionService.class);
 
 	private final InstrumentRegistry registry;
 
@@ -82,6 +86,8 @@ class SubmissionService {
 				request.consents()));
 		this.outbox.append(this.events.topic(), client.id().toString(), AssessmentCompletedEvent.TYPE,
 				AssessmentCompletedEvent.of(submission, client.displayName(), client.email()));
+		logger.debug("Stored submission {} of {} v{} and queued its event", submission.getId(),
+				submission.getAssessmentId(), submission.getAssessmentVersion());
 		return SubmissionResponse.of(submission);
 	}
 

@@ -84,9 +84,30 @@ class OutboxRelayTests {
 		assertThat(header(record, "ce_type")).isEqualTo("org.mutuality.test.v1");
 		assertThat(header(record, "ce_time")).isEqualTo("2026-11-22T03:59:59.5Z");
 		assertThat(header(record, "content-type")).isEqualTo("application/json");
+		assertThat(record.headers().lastHeader("traceparent")).isNull();
 		then(this.repository).should().markPublished(List.of(event.id()), NOW);
 		assertThat(this.meters.get("outbox.events.published").counter().count()).isEqualTo(1);
 		assertThat(this.meters.get("outbox.events.publish.lag").timer().max(TimeUnit.MILLISECONDS)).isEqualTo(500);
+	}
+
+	@Test
+	void putsTheTraceContextStoredWithTheEventOnTheRecord() {
+		String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+		PendingEvent event = new PendingEvent(UUID.randomUUID(), "events", "client-1", "org.mutuality.test.v1",
+				"{\"n\":1}", NOW.minusMillis(500), new TraceContextHeaders(traceparent, "vendor=value"));
+		given(this.repository.claimPending(10)).willReturn(List.of(event));
+		given(this.kafka.send(any(ProducerRecord.class))).willReturn(acknowledged());
+
+		this.relay.publishBatch();
+
+		@SuppressWarnings("unchecked")
+		ArgumentCaptor<ProducerRecord<String, byte[]>> sent = ArgumentCaptor.forClass(ProducerRecord.class);
+		then(this.kafka).should().send(sent.capture());
+		ProducerRecord<String, byte[]> record = sent.getValue();
+		assertThat(header(record, "traceparent")).isEqualTo(traceparent);
+		assertThat(header(record, "tracestate")).isEqualTo("vendor=value");
+		assertThat(header(record, "ce_id")).isEqualTo(event.id().toString());
+		assertThat(header(record, "ce_type")).isEqualTo("org.mutuality.test.v1");
 	}
 
 	@Test
