@@ -36,6 +36,8 @@ class AssessmentCompletedReaderTests {
 		assertThat(event.riskFlags()).containsExactly("SELF_HARM_RISK");
 		assertThat(event.recommendation()).isEqualTo("URGENT_SUPPORT");
 		assertThat(event.needsFollowUp()).isTrue();
+		assertThat(event.clientEmail()).isEqualTo("a@x.test");
+		assertThat(event.consentToContact()).isTrue();
 	}
 
 	@Test
@@ -47,6 +49,9 @@ class AssessmentCompletedReaderTests {
 		assertThat(event.recommendation()).isEqualTo("SELF_GUIDED");
 		assertThat(event.needsFollowUp()).isFalse();
 		assertThat(event.riskFlags()).isEmpty();
+		// no consent given is no consent
+		assertThat(event.consentToContact()).isFalse();
+		assertThat(event.clientEmail()).isNull();
 	}
 
 	@Test
