@@ -63,6 +63,9 @@ final class ApplicationConfiguration {
 	/** Environment-variable forms of list, set and array properties: an index below them binds. */
 	private final Set<String> listVariables = new TreeSet<>();
 
+	/** The scalar values of application.yaml (the default profile), by property name. */
+	private final Map<String, String> values = new java.util.LinkedHashMap<>();
+
 	private int metadataFiles;
 
 	private ApplicationConfiguration(String module) {
@@ -88,6 +91,25 @@ final class ApplicationConfiguration {
 
 	Set<String> placeholders() {
 		return Collections.unmodifiableSet(this.placeholders);
+	}
+
+	/** A value of the packaged application.yaml ({@code a.b[0]} for a list element), or null. */
+	String value(String property) {
+		return this.values.get(property);
+	}
+
+	/** The web endpoints of actuator the application exposes (management.endpoints.web.exposure.include). */
+	Set<String> exposedEndpoints() {
+		Set<String> endpoints = new TreeSet<>();
+		this.values.forEach((property, value) -> {
+			if (property.equals("management.endpoints.web.exposure.include")
+					|| property.startsWith("management.endpoints.web.exposure.include[")) {
+				for (String endpoint : value.split(",")) {
+					endpoints.add(endpoint.strip());
+				}
+			}
+		});
+		return endpoints;
 	}
 
 	/** Whether setting this environment variable (or ConfigMap key used as one) changes the application. */
@@ -210,14 +232,17 @@ final class ApplicationConfiguration {
 			properties.stringPropertyNames().forEach(this::addProperty);
 			return;
 		}
+		boolean main = name.matches("BOOT-INF/classes/application\\.ya?ml");
 		for (Object document : Repository.yaml().loadAll(text)) {
-			flatten("", document);
+			flatten("", document, main && !(document instanceof Map<?, ?> map && map.containsKey("spring")
+					&& Repository.at(map, "spring", "config", "activate") != null));
 		}
 	}
 
-	private void flatten(String prefix, Object value) {
+	private void flatten(String prefix, Object value, boolean keepValues) {
 		if (value instanceof Map<?, ?> map) {
-			map.forEach((key, nested) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, nested));
+			map.forEach((key, nested) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, nested,
+					keepValues));
 		}
 		else if (value instanceof List<?> list) {
 			if (!prefix.isEmpty()) {
@@ -225,11 +250,14 @@ final class ApplicationConfiguration {
 				this.listVariables.addAll(variableForms(prefix));
 			}
 			for (int i = 0; i < list.size(); i++) {
-				flatten(prefix + "[" + i + "]", list.get(i));
+				flatten(prefix + "[" + i + "]", list.get(i), keepValues);
 			}
 		}
 		else if (!prefix.isEmpty()) {
 			addProperty(prefix);
+			if (keepValues && value != null) {
+				this.values.put(prefix, value.toString());
+			}
 		}
 	}
 

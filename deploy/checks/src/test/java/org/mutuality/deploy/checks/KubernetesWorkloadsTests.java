@@ -196,6 +196,30 @@ class KubernetesWorkloadsTests {
 		}
 	}
 
+	/**
+	 * Pods that ask Prometheus to scrape them ({@code prometheus.io/scrape}) expose the endpoint they name,
+	 * on the port they name: otherwise every scrape fails.
+	 */
+	@Test
+	void scrapedApplicationsExposeTheirMetrics() {
+		for (String application : APPLICATIONS) {
+			Resource deployment = deployment(Manifests.baseResources(), application);
+			Object annotations = at(deployment.body(), "spec", "template", "metadata", "annotations");
+			if (!"true".equals(string(at(annotations, "prometheus.io/scrape")))) {
+				continue;
+			}
+			String path = string(at(annotations, "prometheus.io/path"));
+			assertThat(path).as(deployment.where() + ": prometheus.io/path").startsWith("/actuator/");
+			assertThat(ApplicationConfiguration.of(application).exposedEndpoints())
+				.as(deployment.where() + " is scraped at " + path + ": " + application
+						+ " must expose that actuator endpoint (management.endpoints.web.exposure.include)")
+				.contains(path.substring("/actuator/".length()));
+			Object port = Manifests.containers(deployment).get(0).get("ports");
+			assertThat(String.valueOf(port)).as(deployment.where() + ": prometheus.io/port is the container's port")
+				.contains("containerPort=" + at(annotations, "prometheus.io/port"));
+		}
+	}
+
 	@Test
 	void secretsAreWrittenByAnOperatorOrCreatedAsDocumented() {
 		Set<String> documented = new TreeSet<>();
