@@ -81,6 +81,7 @@ const ROLE_LINKS = {
     ['/therapist/follow-ups.html', 'Follow-ups', 'nav-follow-ups'],
     ['/therapist/availability.html', 'Availability', 'nav-availability'],
     ['/therapist/profile.html', 'Profile', 'nav-profile'],
+    ['/admin/articles.html', 'My articles', 'nav-admin-articles'],
   ],
   admin: [
     ['/admin/articles.html', 'Manage articles', 'nav-admin-articles'],

@@ -3,7 +3,7 @@
  * /admin/articles.html?status=DRAFT|SCHEDULED|PUBLISHED|ARCHIVED, each linking to the editor.
  */
 import { get } from '../api.js';
-import { initPage } from '../session.js';
+import { initPage, hasRole } from '../session.js';
 import { h, replace, param, showError, pager, formatDateTime, humanize, announce } from '../ui.js';
 
 const STATUSES = ['DRAFT', 'SCHEDULED', 'PUBLISHED', 'ARCHIVED'];
@@ -60,6 +60,9 @@ async function load() {
 
 const user = await initPage({ title: 'Manage articles', roles: ['admin', 'therapist'] });
 if (user) {
+  if (!hasRole(user, 'admin')) {
+    document.getElementById('page-heading').textContent = 'My articles';
+  }
   if (param('deleted')) {
     const notice = h('div', { class: 'alert alert-success', role: 'status', 'data-testid': 'success-message' }, 'The article is deleted.');
     document.getElementById('status-tabs').closest('nav').before(notice);
