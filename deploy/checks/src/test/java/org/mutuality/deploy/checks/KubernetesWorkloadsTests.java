@@ -88,9 +88,10 @@ class KubernetesWorkloadsTests {
 		if (at(pod, "terminationGracePeriodSeconds") == null) {
 			problems.add(where + ": no terminationGracePeriodSeconds");
 		}
-		if (list(at(pod, "topologySpreadConstraints"), where).isEmpty() && at(workload.body(), "spec", "replicas") != null
-				&& ((Number) at(workload.body(), "spec", "replicas")).intValue() > 1) {
-			problems.add(where + ": several replicas but no topologySpreadConstraints");
+		Object replicas = at(workload.body(), "spec", "replicas");
+		boolean several = "Deployment".equals(workload.kind()) || (replicas instanceof Number number && number.intValue() > 1);
+		if (several && list(at(pod, "topologySpreadConstraints"), where).isEmpty()) {
+			problems.add(where + ": replicas not spread over nodes and zones (no topologySpreadConstraints)");
 		}
 		for (Object entry : list(at(pod, "containers"), where)) {
 			Map<String, Object> container = map(entry, where);
