@@ -1,5 +1,6 @@
 package org.mutuality.local;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,8 @@ import org.mutuality.platform.test.security.DemoAccount;
 /**
  * {@code ./mutuality up}: starts the whole platform on this machine, without Docker. Embedded PostgreSQL (one
  * database and owner per service, plus Keycloak's) and the Kafka broker run first, in parallel; then Keycloak and the
- * three services; the gateway once Keycloak answers. Each application is {@code java -jar} of its module's jar,
+ * three services; the gateway once Keycloak answers. An embedded SMTP server takes the emails booking-service sends,
+ * and a page on the mailbox port shows them. Each application is {@code java -jar} of its module's jar,
  * configured through Spring's standard environment variables. Data, generated secrets and logs stay in the state
  * directory. Ctrl-C or SIGTERM stops everything, children and their children included.
  */
@@ -81,6 +83,8 @@ public final class DevStack {
 	private InJvmKafkaBroker kafka;
 
 	private KeycloakProcess keycloak;
+
+	private DevMailbox mailbox;
 
 	private DevStack(DevStackOptions options) {
 		this.options = options;
@@ -183,6 +187,7 @@ public final class DevStack {
 	private void start(StateDirectory.Secrets secrets, KeycloakDistribution distribution) {
 		String issuer = "http://localhost:" + this.ports.keycloak() + "/realms/" + KeycloakProcess.REALM;
 		String gatewayUrl = "http://localhost:" + this.ports.gateway();
+		startMailbox();
 		CompletableFuture<EmbeddedPostgresServer> postgres = async(this::startPostgres);
 		CompletableFuture<InJvmKafkaBroker> kafka = async(this::startKafka);
 		CompletableFuture<KeycloakProcess> keycloak = postgres
@@ -214,6 +219,22 @@ public final class DevStack {
 		catch (CompletionException ex) {
 			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
 		}
+	}
+
+	/** The SMTP server booking-service sends to, and the page that shows what it received: up in a moment. */
+	private void startMailbox() {
+		try {
+			DevMailbox started = DevMailbox.start(this.ports.smtp(), this.ports.mailbox());
+			register(() -> this.mailbox = started);
+		}
+		catch (IOException ex) {
+			throw new StartupException("The dev mailbox did not start: " + ex.getMessage(), null, ex);
+		}
+		say("Mailbox", mailboxUrl() + "  (SMTP localhost:" + this.ports.smtp() + ")");
+	}
+
+	private String mailboxUrl() {
+		return "http://localhost:" + this.ports.mailbox() + "/";
 	}
 
 	private EmbeddedPostgresServer startPostgres() {
@@ -316,6 +337,11 @@ public final class DevStack {
 		// the public address links are made with (feed, sitemap, calendar subscriptions)
 		environment.put("MUTUALITY_SITE_BASE_URL", gatewayUrl);
 		environment.put("MUTUALITY_PUBLIC_BASE_URL", gatewayUrl);
+		if (service.equals("booking-service")) {
+			// the booking emails go to the dev mailbox
+			environment.put("SPRING_MAIL_HOST", "127.0.0.1");
+			environment.put("SPRING_MAIL_PORT", String.valueOf(this.ports.smtp()));
+		}
 		return environment;
 	}
 
@@ -358,6 +384,7 @@ public final class DevStack {
 				Thread.currentThread().interrupt();
 			}
 		}
+		quietly("the mailbox", this.mailbox);
 		quietly("Kafka", this.kafka);
 		quietly("PostgreSQL", this.postgres);
 		this.state.forgetProcesses();
@@ -436,6 +463,8 @@ public final class DevStack {
 		this.out.printf("  %-19s %s   issuer %s%n", "Keycloak", keycloakUrl, this.keycloak.issuerUri());
 		this.out.printf("  %-19s %s/admin   user %s, password %s (kept in %s)%n", "", keycloakUrl, KEYCLOAK_ADMIN,
 				secrets.keycloakAdminPassword(), display(this.state.secretsFile()));
+		this.out.printf("  %-19s %s   emails the stack sent (SMTP localhost:%d)%n", "mailbox", mailboxUrl(),
+				this.ports.smtp());
 		this.out.printf("  %-19s localhost:%d%n", "Kafka", this.ports.kafka());
 		this.out.printf("  %-19s localhost:%d   databases content, assessment, booking, keycloak; "
 				+ "user = database, no password%n", "PostgreSQL", this.ports.postgres());

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -39,8 +41,9 @@ import static org.awaitility.Awaitility.await;
  * Starts the dev stack the way the README does ({@code ./mutuality up}, on ports shifted by
  * {@value #PORT_OFFSET} so it can run beside a developer's own stack) and drives it through the
  * gateway as a user's client would: tokens from the real Keycloak for each demo account, each route
- * reaching its service, 401 for a missing or forged token, 401 from a service called directly, and
- * Ctrl-C leaving no process behind.
+ * reaching its service, 401 for a missing or forged token, 401 from a service called directly, a
+ * booking's emails (booked, moved, cancelled) arriving in the dev mailbox, and Ctrl-C leaving no
+ * process behind.
  */
 @TestInstance(Lifecycle.PER_CLASS)
 @TestMethodOrder(OrderAnnotation.class)
@@ -55,8 +58,12 @@ class DevStackEndToEndTests {
 	static final Map<String, Integer> SERVICES = Map.of("content-service", 8081 + PORT_OFFSET, "assessment-service",
 			8082 + PORT_OFFSET, "booking-service", 8083 + PORT_OFFSET);
 
+	static final int MAILBOX = 8025 + PORT_OFFSET;
+
+	static final int SMTP = 3025 + PORT_OFFSET;
+
 	static final List<Integer> ALL_PORTS = List.of(GATEWAY, KEYCLOAK, 8081 + PORT_OFFSET, 8082 + PORT_OFFSET,
-			8083 + PORT_OFFSET, 9092 + PORT_OFFSET, 15432 + PORT_OFFSET);
+			8083 + PORT_OFFSET, 9092 + PORT_OFFSET, 15432 + PORT_OFFSET, MAILBOX, SMTP);
 
 	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -173,6 +180,53 @@ class DevStackEndToEndTests {
 	}
 
 	@Test
+	@Order(2)
+	void bookingReschedulingAndCancellingEmailTheClientAndTheTherapist() throws Exception {
+		String client = token(DemoAccount.CLIENT2);
+		String therapist = DemoAccount.THERAPIST1.id();
+		LocalDate from = LocalDate.now(ZoneId.of("Europe/London")).plusDays(2);
+		HttpResponse<String> slots = get("http://localhost:" + GATEWAY + "/api/therapists/" + therapist + "/slots?from="
+				+ from + "&to=" + from.plusDays(9) + "&timeZone=Europe/London", null);
+		assertThat(slots.statusCode()).as(slots.body()).isEqualTo(200);
+		List<String> starts = JsonPath.read(slots.body(), "$.slots[*].start");
+		assertThat(starts).hasSizeGreaterThan(4);
+
+		HttpResponse<String> booked = post("http://localhost:" + GATEWAY + "/api/bookings", client,
+				"{\"therapistId\":\"" + therapist + "\",\"start\":\"" + starts.get(0)
+						+ "\",\"timeZone\":\"America/New_York\"}");
+		assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+		String id = JsonPath.read(booked.body(), "$.id");
+		String clientEmail = DemoAccount.CLIENT2.email();
+		String therapistEmail = DemoAccount.THERAPIST1.email();
+		Map<String, Object> confirmation = awaitMail(clientEmail, "Your free consultation with Maya Okafor is booked");
+		assertThat((String) confirmation.get("text")).contains("Hello Sam Rivera,").contains("America/New_York time");
+		assertThat(confirmation.get("icsMethod")).isEqualTo("REQUEST");
+		assertThat((String) confirmation.get("ics")).contains("UID:" + id + "@booking.mutuality", "SEQUENCE:0");
+		Map<String, Object> toTherapist = awaitMail(therapistEmail, "New free consultation on ");
+		assertThat((String) toTherapist.get("text")).contains("(S.R.)").contains("Europe/London time");
+
+		HttpResponse<String> moved = post("http://localhost:" + GATEWAY + "/api/bookings/" + id + "/reschedule", client,
+				"{\"start\":\"" + starts.get(4) + "\"}");
+		assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+		assertThat((String) awaitMail(clientEmail, "Your free consultation with Maya Okafor has moved").get("ics"))
+			.contains("UID:" + id + "@booking.mutuality", "SEQUENCE:1");
+		awaitMail(therapistEmail, "Free consultation moved to ");
+
+		HttpResponse<String> cancelled = post("http://localhost:" + GATEWAY + "/api/bookings/" + id + "/cancel",
+				client, "{}");
+		assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+		Map<String, Object> cancellation = awaitMail(clientEmail, "Your free consultation with Maya Okafor is cancelled");
+		assertThat(cancellation.get("icsMethod")).isEqualTo("CANCEL");
+		assertThat((String) cancellation.get("ics")).contains("UID:" + id + "@booking.mutuality", "SEQUENCE:2",
+				"STATUS:CANCELLED");
+		awaitMail(therapistEmail, " cancelled");
+
+		HttpResponse<String> page = get("http://localhost:" + MAILBOX + "/", null);
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Your free consultation with Maya Okafor is cancelled", clientEmail);
+	}
+
+	@Test
 	@Order(3)
 	void ctrlCStopsEveryProcessAndFreesEveryPort() throws Exception {
 		List<ProcessHandle> processes = this.stack.descendants().collect(Collectors.toList());
@@ -215,11 +269,32 @@ class DevStackEndToEndTests {
 	}
 
 	private HttpResponse<String> post(String url, String json) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create(url))
+		return post(url, null, json);
+	}
+
+	private HttpResponse<String> post(String url, String token, String json) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
 			.timeout(Duration.ofSeconds(20))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json))
-			.build(), HttpResponse.BodyHandlers.ofString());
+			.POST(HttpRequest.BodyPublishers.ofString(json));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** The dev mailbox's newest message to the address whose subject contains the text, once it arrived. */
+	private Map<String, Object> awaitMail(String to, String subject) {
+		String url = "http://localhost:" + MAILBOX + "/api/messages?to=" + URLEncoder.encode(to, StandardCharsets.UTF_8);
+		return await("an email to " + to + " about '" + subject + "'").atMost(Duration.ofSeconds(90))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> {
+				List<Map<String, Object>> messages = JsonPath.read(get(url, null).body(), "$[*]");
+				return messages.stream()
+					.filter((message) -> ((String) message.get("subject")).contains(subject))
+					.findFirst()
+					.orElse(null);
+			}, java.util.Objects::nonNull);
 	}
 
 	private boolean isUp(String url) {
