@@ -84,6 +84,15 @@ class MailOutbox {
 			.update();
 	}
 
+	/** Deletes the messages that were sent, cancelled or given up before the instant; answers how many. */
+	int deleteFinishedBefore(Instant instant) {
+		return this.jdbc.sql("""
+				delete from mail_outbox
+				where status <> 'PENDING' and coalesce(sent_at, last_attempt_at, created_at) < ?""")
+			.params(Timestamp.from(instant))
+			.update();
+	}
+
 	/** The messages that are due and not sent yet. */
 	long countDue(Instant now) {
 		return this.jdbc.sql("select count(*) from mail_outbox where status = 'PENDING' and due_at <= ?")

@@ -17,11 +17,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reminders how long before a consultation its client is reminded, one email each (those
  * already past when booking are skipped)
  * @param sender the sender's settings
+ * @param retention how long sent, cancelled and failed messages are kept (they hold names and
+ * addresses) before they are deleted
  */
 @ConfigurationProperties("mutuality.booking.notifications")
 record NotificationProperties(@DefaultValue("bookings@mutuality.test") String from,
 		@DefaultValue("Mutuality") String fromName, @DefaultValue("http://localhost:8080") URI siteBaseUrl,
-		@DefaultValue("24h") List<Duration> reminders, @DefaultValue Sender sender) {
+		@DefaultValue("24h") List<Duration> reminders, @DefaultValue Sender sender,
+		@DefaultValue("30d") Duration retention) {
 
 	/** The site's address without a trailing slash. */
 	String site() {
