@@ -1,10 +1,14 @@
 package org.mutuality.platform.security;
 
+import java.util.Collection;
+
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -51,6 +55,15 @@ public final class MutualityReactiveSecurity {
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable);
+	}
+
+	/**
+	 * The {@code ROLE_*} authorities of a validated Keycloak access token's realm roles, the same the
+	 * resource server grants: for applications that hold the token themselves (the gateway's browser
+	 * login) and need the roles of the person it was issued to.
+	 */
+	public static Collection<GrantedAuthority> realmRoleAuthorities(Jwt accessToken) {
+		return KeycloakJwtAuthenticationConverter.authorities(accessToken);
 	}
 
 	/** The current user of the reactive security context; empty when the exchange is anonymous. */
