@@ -27,13 +27,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Reminders: one per booking 24 hours before its start, sent once however many senders race for
  * it (a sender made anew, as after a restart, finds it sent), never for a cancelled booking, and
- * moved with a reschedule. The tests send "as of" the reminder's due time through the sender
+ * moved with a reschedule; one per configured lead time (24 h and 1 h, say). The tests send "as of" the reminder's due time through the sender
  * itself, so nothing waits for a day.
  */
 class RemindersIntegrationTests extends BookingServiceIntegrationTest {
@@ -57,6 +58,9 @@ class RemindersIntegrationTests extends BookingServiceIntegrationTest {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private MailTemplates templates;
 
 	private User therapist;
 
@@ -160,6 +164,29 @@ class RemindersIntegrationTests extends BookingServiceIntegrationTest {
 			.params(booking)
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void setsOneReminderPerConfiguredLeadTime() {
+		User client = newClient();
+		Instant start = at(this.day, 13, 0);
+		UUID booking = book(client, start);
+		NotificationProperties twoReminders = new NotificationProperties(this.properties.from(),
+				this.properties.fromName(), this.properties.siteBaseUrl(),
+				List.of(Duration.ofHours(24), Duration.ofHours(1), Duration.ofHours(24)), this.properties.sender(),
+				this.properties.retention());
+		Notifications notifications = new Notifications(this.outbox, this.templates, twoReminders, Clock.systemUTC());
+		BookingNotice notice = new BookingNotice(booking, 1, start, start.plus(Duration.ofMinutes(30)), client.email(),
+				"Test Client", "T.C.", null, "Therapist " + this.therapist.id(), this.therapist.email(), LONDON);
+
+		new TransactionTemplate(this.transactionManager)
+			.executeWithoutResult((status) -> notifications.bookingRescheduled(notice));
+
+		assertThat(this.jdbc.sql("""
+				select due_at from mail_outbox where booking_id = ? and kind = 'REMINDER' and status = 'PENDING'
+				order by due_at""").params(booking).query(Timestamp.class).list())
+			.extracting(Timestamp::toInstant)
+			.containsExactly(start.minus(Duration.ofHours(24)), start.minus(Duration.ofHours(1)));
 	}
 
 	private OutboxSender anotherInstance() {
