@@ -29,7 +29,7 @@ const nextButton = document.getElementById('week-next');
 let user;
 let therapists = [];
 let therapist = null;
-let monday = startOfWeek();
+let monday = /^\d{4}-\d{2}-\d{2}$/.test(param('week') || '') ? startOfWeek(new Date(`${param('week')}T00:00:00`)) : startOfWeek();
 let chosen = null; // {start, end, key}
 let rescheduling = null; // the booking being moved
 const followUpId = param('followUp');
@@ -59,6 +59,9 @@ function chooseTherapist(profile, moveFocus) {
   }
   const url = new URL(window.location.href);
   url.searchParams.set('therapist', profile.id);
+  if (moveFocus) {
+    url.searchParams.delete('start'); // a new choice of therapist starts without a chosen time
+  }
   window.history.replaceState(null, '', url);
   slotsSection.hidden = false;
   document.getElementById('slots-heading').textContent = rescheduling
@@ -100,7 +103,11 @@ async function loadSlots(moveFocus = false) {
     if (!answer.slots.length) {
       slotsBox.prepend(h('p', { class: 'alert alert-info', 'data-testid': 'no-slots' }, 'There are no free times this week. Please try the next week.'));
     }
-    if (moveFocus) {
+    const wanted = new URLSearchParams(window.location.search).get('start');
+    const again = wanted && !chosen ? slotsBox.querySelector(`[data-start="${CSS.escape(wanted)}"]`) : null;
+    if (again) {
+      chooseSlot(answer.slots.find((slot) => slot.start === wanted), again);
+    } else if (moveFocus) {
       focus(document.getElementById('slots-heading'));
     }
   } catch (error) {
@@ -113,6 +120,11 @@ async function loadSlots(moveFocus = false) {
 
 function chooseSlot(slot, button) {
   chosen = { ...slot, key: crypto.randomUUID() };
+  // kept in the address, so logging in (which comes back here) keeps the chosen time
+  const url = new URL(window.location.href);
+  url.searchParams.set('week', isoDate(monday));
+  url.searchParams.set('start', slot.start);
+  window.history.replaceState(null, '', url);
   for (const other of slotsBox.querySelectorAll('[data-testid="slot"]')) {
     other.setAttribute('aria-pressed', other === button ? 'true' : 'false');
   }
