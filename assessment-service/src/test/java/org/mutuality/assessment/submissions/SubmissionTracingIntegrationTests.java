@@ -2,9 +2,12 @@ package org.mutuality.assessment.submissions;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
+import io.micrometer.tracing.Tracer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,19 +18,28 @@ import org.mutuality.platform.test.infra.kafka.KafkaServer;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A submission's trace crosses Kafka: the W3C {@code traceparent} of the request travels with the outbox row and
  * reaches the {@code assessment.completed.v1} record read back from a real broker (next to the unchanged
- * CloudEvents headers), so that the consumer continues the same trace; the service's log lines carry its trace id.
+ * CloudEvents headers), so that a consumer continues the same trace; the service's log lines carry its trace id.
+ * The consumer here is set up as booking-service's must be: a {@code @KafkaListener} with
+ * {@code spring.kafka.listener.observation-enabled=true}.
  */
 @TestPropertySource(properties = { "mutuality.assessment.events.topic=" + SubmissionTracingIntegrationTests.TOPIC,
-		"logging.level.org.mutuality.assessment.submissions=DEBUG" })
+		"logging.level.org.mutuality.assessment.submissions=DEBUG", "spring.kafka.listener.observation-enabled=true",
+		"spring.kafka.consumer.auto-offset-reset=earliest" })
+@Import(SubmissionTracingIntegrationTests.Consumer.class)
 @ExtendWith(OutputCaptureExtension.class)
 class SubmissionTracingIntegrationTests extends AssessmentIntegrationTestSupport {
 
@@ -39,6 +51,9 @@ class SubmissionTracingIntegrationTests extends AssessmentIntegrationTestSupport
 
 	@Autowired
 	private KafkaServer kafka;
+
+	@Autowired
+	private TracedConsumer consumer;
 
 	@Test
 	void carriesTheTraceOfTheSubmittingRequestOntoTheKafkaRecord(CapturedOutput output) {
@@ -62,6 +77,9 @@ class SubmissionTracingIntegrationTests extends AssessmentIntegrationTestSupport
 			.singleElement()
 			.asString()
 			.contains(traceId);
+		String consumerTraceId = await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.consumer.traceIds.get(submissionId), (found) -> found != null);
+		assertThat(consumerTraceId).isEqualTo(traceId);
 	}
 
 	@Test
@@ -83,6 +101,35 @@ class SubmissionTracingIntegrationTests extends AssessmentIntegrationTestSupport
 			return reader.awaitRecord(
 					(candidate) -> json.readTree(candidate.value()).path("submissionId").asString().equals(submissionId));
 		}
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Consumer {
+
+		@Bean
+		TracedConsumer tracedConsumer(Tracer tracer) {
+			return new TracedConsumer(tracer);
+		}
+
+	}
+
+	/** A consumer of the events that notes the trace each one was handled in, by submission id. */
+	static class TracedConsumer {
+
+		private final Map<String, String> traceIds = new ConcurrentHashMap<>();
+
+		private final Tracer tracer;
+
+		TracedConsumer(Tracer tracer) {
+			this.tracer = tracer;
+		}
+
+		@KafkaListener(topics = TOPIC, groupId = "tracing-tests")
+		void onEvent(ConsumerRecord<String, String> record) {
+			String submissionId = json.readTree(record.value()).path("submissionId").asString();
+			this.traceIds.put(submissionId, this.tracer.currentSpan().context().traceId());
+		}
+
 	}
 
 	private static String hex(int bytes) {
