@@ -54,7 +54,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>A failed message is retried after an exponential back-off ({@link NotificationProperties.Sender})
  * and given up as failed after the last attempt; an address the server refuses for good
  * (5xx) or that cannot be parsed fails at once. Either way the others go on. When the server cannot
- * be reached at all, the run stops early instead of spending every message's attempts.
+ * be reached at all (crashed, misconfigured), no message is at fault: none is given up, each waits
+ * with the capped back-off, and the run stops at the first such failure instead of trying them all.
  *
  * <p>Metrics: {@code mail.outbox.sent} and {@code mail.outbox.failed} (given up) counters,
  * {@code mail.outbox.retried}, and the gauge {@code mail.outbox.pending}: messages due and not sent,
@@ -152,7 +153,8 @@ class OutboxSender {
 			Failure failure = Failure.of(ex);
 			Instant at = this.clock.instant();
 			String error = failure + ": " + ex.getMessage();
-			if (failure == Failure.PERMANENT || attempts >= this.properties.sender().maxAttempts()) {
+			boolean exhausted = failure == Failure.TRANSIENT && attempts >= this.properties.sender().maxAttempts();
+			if (failure == Failure.PERMANENT || exhausted) {
 				this.outbox.markFailed(queued.id(), attempts, at, error);
 				this.failed.increment();
 				log.warn("Gave up the " + queued.kind() + " email " + queued.id() + " after " + attempts

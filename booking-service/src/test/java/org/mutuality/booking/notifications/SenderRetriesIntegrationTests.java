@@ -1,17 +1,22 @@
 package org.mutuality.booking.notifications;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mutuality.booking.support.BookingServiceIntegrationTest;
+import org.mutuality.platform.test.infra.support.Ports;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -21,8 +26,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The sender against an SMTP server that refuses some addresses: an address refused for now (4xx)
  * is retried after 1, 2, then 4 seconds (the tests' back-off) and given up after the fourth
- * attempt; one refused for good (5xx) fails at once; the other messages go through meanwhile. The
- * counters say so.
+ * attempt; one refused for good (5xx) fails at once; the other messages go through meanwhile; a
+ * server that cannot be reached fails no message. The counters say so.
  */
 class SenderRetriesIntegrationTests extends BookingServiceIntegrationTest {
 
@@ -39,6 +44,15 @@ class SenderRetriesIntegrationTests extends BookingServiceIntegrationTest {
 
 	@Autowired
 	private PlatformTransactionManager transactionManager;
+
+	@Autowired
+	private MailOutbox outbox;
+
+	@Autowired
+	private MailTemplates templates;
+
+	@Autowired
+	private NotificationProperties properties;
 
 	private final String busy = "busy-" + UUID.randomUUID() + "@mutuality.test";
 
@@ -110,6 +124,36 @@ class SenderRetriesIntegrationTests extends BookingServiceIntegrationTest {
 
 		await().atMost(TIMEOUT).until(() -> row("not an address@@mutuality.test").status().equals("FAILED"));
 		assertThat(row("not an address@@mutuality.test").attempts()).isOne();
+	}
+
+	@Test
+	void keepsEveryMessageWhileTheServerCannotBeReachedAndSendsItOnceItCan() {
+		String email = "patient-" + UUID.randomUUID() + "@mutuality.test";
+		Instant later = Instant.now().plus(Duration.ofDays(1));
+		new TransactionTemplate(this.transactionManager).executeWithoutResult((status) -> this.outbox
+			.add(MailKind.CONSULTATION_INVITATION, null, this.templates.consultationInvitation(email, "Sam"), later,
+					Instant.now()));
+		JavaMailSenderImpl crashed = new JavaMailSenderImpl();
+		crashed.setHost("127.0.0.1");
+		crashed.setPort(Ports.freePort());
+		NotificationProperties oneAttempt = new NotificationProperties(this.properties.from(),
+				this.properties.fromName(), this.properties.siteBaseUrl(), this.properties.reminders(),
+				new NotificationProperties.Sender(Duration.ofSeconds(5), 50, Duration.ofSeconds(3),
+						Duration.ofSeconds(4), 1),
+				this.properties.retention());
+		OutboxSender againstACrashedServer = new OutboxSender(this.outbox, crashed, oneAttempt,
+				this.transactionManager, Clock.systemUTC(), new SimpleMeterRegistry());
+
+		assertThat(againstACrashedServer.sendDue(later)).isZero();
+
+		// one attempt was all it had, yet the message is kept: the server, not the address, failed
+		Row kept = row(email);
+		assertThat(kept.status()).isEqualTo("PENDING");
+		assertThat(kept.attempts()).isOne();
+		assertThat(kept.error()).startsWith("SERVER_UNREACHABLE");
+		// due again 3 seconds later, the running sender delivers it through the server that works
+		BookingEmailsIntegrationTests.awaitMessages(email, 1);
+		await().atMost(TIMEOUT).until(() -> row(email).status().equals("SENT"));
 	}
 
 	private void invite(String email) {
