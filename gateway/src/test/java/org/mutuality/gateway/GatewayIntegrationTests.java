@@ -275,6 +275,218 @@ class GatewayIntegrationTests {
 		}
 	}
 
+	@Test
+	void answersWhoIsCallingAtApiMeForBearerTokens() {
+		this.client.get()
+			.uri("/api/me")
+			.headers((headers) -> headers.setBearerAuth(identityProvider.tokenFor(DemoAccount.THERAPIST1)))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.id")
+			.isEqualTo(DemoAccount.THERAPIST1.id())
+			.jsonPath("$.username")
+			.isEqualTo("therapist1")
+			.jsonPath("$.email")
+			.exists()
+			.jsonPath("$.name")
+			.exists()
+			.jsonPath("$.roles")
+			.isEqualTo(java.util.List.of("therapist"));
+	}
+
+	@Test
+	void answersAnonymousApiMeWith401ProblemNeverARedirect() {
+		this.client.get()
+			.uri("/api/me")
+			.header(HttpHeaders.ACCEPT, "text/html")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader()
+			.valueMatches(HttpHeaders.WWW_AUTHENTICATE, "Bearer.*");
+		this.client.get()
+			.uri("/api/bookings/123")
+			.header(HttpHeaders.ACCEPT, "text/html")
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	@Test
+	void sendsRegistrationToKeycloaksRegistrationPage() {
+		this.client.get()
+			.uri("/register?returnTo=/book.html")
+			.exchange()
+			.expectStatus()
+			.isFound()
+			.expectHeader()
+			.location("/oauth2/authorization/keycloak?prompt=create&returnTo=/book.html");
+		this.client.get()
+			.uri("/login?returnTo=https://evil.example/")
+			.exchange()
+			.expectStatus()
+			.isFound()
+			.expectHeader()
+			.location("/oauth2/authorization/keycloak");
+		this.client.get()
+			.uri("/oauth2/authorization/keycloak?prompt=create")
+			.exchange()
+			.expectStatus()
+			.isFound()
+			.expectHeader()
+			.value(HttpHeaders.LOCATION, (location) -> assertThat(location)
+				.startsWith(identityProvider.issuerUri() + "/protocol/openid-connect/auth?")
+				.contains("prompt=create", "code_challenge_method=S256", "client_id=mutuality-gateway"))
+			.expectCookie()
+			.httpOnly("SESSION", true)
+			.expectCookie()
+			.secure("SESSION", true)
+			.expectCookie()
+			.sameSite("SESSION", "Lax");
+	}
+
+	@Test
+	void requiresCsrfTokenOnlyForSessionCookieRequests() {
+		this.client.post()
+			.uri("/api/bookings")
+			.cookie("SESSION", "some-session")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		this.client.post()
+			.uri("/api/bookings")
+			.cookie("SESSION", "some-session")
+			.cookie("XSRF-TOKEN", "a-token")
+			.header("X-XSRF-TOKEN", "a-token")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.client.post()
+			.uri("/api/bookings")
+			.cookie("SESSION", "some-session")
+			.headers((headers) -> headers.setBearerAuth(identityProvider.tokenFor(DemoAccount.CLIENT2)))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	@Test
+	void issuesAReadableCsrfCookieToBrowsers() {
+		this.client.get()
+			.uri("/api/topics")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectCookie()
+			.exists("XSRF-TOKEN")
+			.expectCookie()
+			.httpOnly("XSRF-TOKEN", false)
+			.expectCookie()
+			.sameSite("XSRF-TOKEN", "Lax");
+	}
+
+	@Test
+	void putsSecurityHeadersOnEverythingItServes() {
+		for (String path : new String[] { "/api/topics", "/api/unknown", "/actuator/health", "/api/me" }) {
+			this.client.get()
+				.uri(path)
+				.exchange()
+				.expectHeader()
+				.value("Content-Security-Policy", (csp) -> assertThat(csp).contains("default-src 'self'",
+						"frame-ancestors 'none'", "form-action 'self' " + identityProvider.issuerUri().replaceAll("(https?://[^/]+).*", "$1")))
+				.expectHeader()
+				.valueEquals("X-Content-Type-Options", "nosniff")
+				.expectHeader()
+				.valueEquals("X-Frame-Options", "DENY")
+				.expectHeader()
+				.valueEquals("Referrer-Policy", "strict-origin-when-cross-origin")
+				.expectHeader()
+				.doesNotExist("Strict-Transport-Security");
+		}
+	}
+
+	@Test
+	void allowsNoCrossOriginCallsByDefault() {
+		this.client.options()
+			.uri("/api/bookings")
+			.header(HttpHeaders.ORIGIN, "https://elsewhere.example")
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+			.exchange()
+			.expectHeader()
+			.doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+	}
+
+	@Test
+	void servesEachServicesApiDescriptionThroughTheGateway() {
+		for (String service : new String[] { "content", "assessment", "booking" }) {
+			this.client.get()
+				.uri("/v3/api-docs/" + service)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.service")
+				.isEqualTo(service)
+				.jsonPath("$.path")
+				.isEqualTo("/v3/api-docs")
+				.jsonPath("$.servers[0].url")
+				.isEqualTo("/");
+		}
+	}
+
+	@Test
+	void servesSwaggerUiListingTheServices() {
+		this.client.get()
+			.uri("/v3/api-docs/swagger-config")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.urls[*].url")
+			.value((java.util.List<String> urls) -> assertThat(urls).contains("/v3/api-docs/content",
+					"/v3/api-docs/assessment", "/v3/api-docs/booking"));
+		this.client.get()
+			.uri("/webjars/swagger-ui/index.html")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.value("Content-Security-Policy", (csp) -> assertThat(csp).contains("style-src 'self' 'unsafe-inline'"));
+		this.client.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+	}
+
+	@Test
+	void propagatesW3cTraceContextAndPublishesRouteMetrics() {
+		this.client.get()
+			.uri("/api/topics")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.traceparent")
+			.value((String traceparent) -> assertThat(traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}"));
+		this.client.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((metrics) -> assertThat(metrics).contains("spring_cloud_gateway_requests_seconds_count")
+				.contains("routeId=\"content-service\""));
+	}
+
 	private static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();

@@ -17,7 +17,7 @@ import com.sun.net.httpserver.HttpServer;
  * A real HTTP server standing in for a downstream service in gateway tests: it answers every request
  * with JSON naming itself, the path, and the headers the gateway passed on, optionally after a delay.
  */
-final class StubService implements AutoCloseable {
+public final class StubService implements AutoCloseable {
 
 	private final String name;
 
@@ -30,9 +30,14 @@ final class StubService implements AutoCloseable {
 		this.server = server;
 	}
 
-	static StubService start(String name) {
+	public static StubService start(String name) {
+		return start(name, 0);
+	}
+
+	/** Starts the stub on a given port (0: any free one), e.g. again where a stopped one listened. */
+	public static StubService start(String name, int port) {
 		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
 			server.setExecutor(Executors.newCachedThreadPool());
 			StubService stub = new StubService(name, server);
 			server.createContext("/", stub::handle);
@@ -44,11 +49,15 @@ final class StubService implements AutoCloseable {
 		}
 	}
 
-	String uri() {
+	public String uri() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}
 
-	void delay(Duration delay) {
+	public int port() {
+		return this.server.getAddress().getPort();
+	}
+
+	public void delay(Duration delay) {
 		this.delay = delay;
 	}
 
@@ -56,10 +65,11 @@ final class StubService implements AutoCloseable {
 		try (exchange; InputStream body = exchange.getRequestBody()) {
 			long received = body.transferTo(OutputStream.nullOutputStream());
 			Thread.sleep(this.delay.toMillis());
-			String json = "{\"service\":\"%s\",\"path\":\"%s\",\"method\":\"%s\",\"requestId\":%s,\"authorization\":%s,\"received\":%d}"
+			String json = "{\"service\":\"%s\",\"path\":\"%s\",\"method\":\"%s\",\"requestId\":%s,\"authorization\":%s,\"traceparent\":%s,\"received\":%d}"
 				.formatted(this.name, exchange.getRequestURI().getPath(), exchange.getRequestMethod(),
 						quoted(exchange.getRequestHeaders().getFirst("X-Request-Id")),
-						quoted(exchange.getRequestHeaders().getFirst("Authorization")), received);
+						quoted(exchange.getRequestHeaders().getFirst("Authorization")),
+						quoted(exchange.getRequestHeaders().getFirst("traceparent")), received);
 			byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().set("Content-Type", "application/json");
 			exchange.sendResponseHeaders(200, bytes.length);

@@ -3,6 +3,7 @@ package org.mutuality.gateway.errors;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import org.slf4j.Logger;
@@ -12,6 +13,7 @@ import org.mutuality.platform.problem.Problems;
 
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,6 +21,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
@@ -26,7 +30,8 @@ import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 /**
  * Answers every error the gateway itself raises as RFC 9457 problem+json, never as an HTML page or
  * with internals. A service that refuses connections, cannot be reached in time or answers too
- * slowly is a 503 naming the service, so clients can tell "try again shortly" from a bug.
+ * slowly, or whose circuit breaker is open, is a 503 naming the service, so clients can tell "try
+ * again shortly" from a bug; this is the fallback of every route, for every method.
  */
 @Order(-2)
 class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
@@ -51,6 +56,11 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 			response.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
 			logger.warn("{} {} -> 503: {}", exchange.getRequest().getMethod(), instance, ex.toString());
 		}
+		else if (isExpiredLogin(ex)) {
+			problem = Problems.forStatus(HttpStatus.UNAUTHORIZED, "The session's login has expired. Please log in again.",
+					instance);
+			logger.info("{} {} -> 401: {}", exchange.getRequest().getMethod(), instance, ex.toString());
+		}
 		else if (ex instanceof ResponseStatusException statusException
 				&& !statusException.getStatusCode().is5xxServerError()) {
 			String reason = statusException.getReason();
@@ -69,7 +79,14 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 	private static boolean isUnavailable(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof ConnectException || cause instanceof ConnectTimeoutException
-					|| cause instanceof TimeoutException || cause instanceof ReadTimeoutException) {
+					|| cause instanceof TimeoutException || cause instanceof ReadTimeoutException
+					|| cause instanceof CallNotPermittedException) {
+				return true;
+			}
+			ResponseStatus annotated = AnnotatedElementUtils.findMergedAnnotation(cause.getClass(), ResponseStatus.class);
+			if (annotated != null && (annotated.code() == HttpStatus.SERVICE_UNAVAILABLE
+					|| annotated.code() == HttpStatus.GATEWAY_TIMEOUT)) {
+				// such as the gateway's ServiceUnavailableException for an open circuit breaker
 				return true;
 			}
 			if (cause instanceof ResponseStatusException statusException) {
@@ -77,6 +94,16 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 				if (status == HttpStatus.SERVICE_UNAVAILABLE.value() || status == HttpStatus.GATEWAY_TIMEOUT.value()) {
 					return true;
 				}
+			}
+		}
+		return false;
+	}
+
+	/** A browser session whose tokens could not be refreshed (the Keycloak session ended or expired). */
+	private static boolean isExpiredLogin(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof OAuth2AuthorizationException) {
+				return true;
 			}
 		}
 		return false;

@@ -1,4 +1,4 @@
 /**
- * Token checks at the edge: a bearer token, when present, must be valid; the services decide the rest.
+ * The edge's security: bearer tokens for API clients, browser login with a server-side session for the web UI.
  */
 package org.mutuality.gateway.security;

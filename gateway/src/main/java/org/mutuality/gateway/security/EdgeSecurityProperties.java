@@ -1,0 +1,33 @@
+package org.mutuality.gateway.security;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The edge's browser-facing settings.
+ *
+ * @param secureCookies whether the session and CSRF cookies carry {@code Secure}; browsers accept
+ * secure cookies from {@code http://localhost}, so only a plain-HTTP deployment on another host name
+ * turns this off
+ * @param corsAllowedOrigins the origins (such as {@code https://app.example.org}) whose scripts may
+ * call the API cross-origin with credentials; none by default, the web UI is same-origin
+ * @param contentSecurityPolicy the {@code Content-Security-Policy} of everything but Swagger UI;
+ * {@code {login-origin}} stands for the identity provider's origin (the logout form is redirected
+ * there, and Chrome applies {@code form-action} to redirects)
+ * @param apiDocsContentSecurityPolicy the policy of Swagger UI's pages, which need inline styles and
+ * data: images
+ */
+@ConfigurationProperties("mutuality.gateway.security")
+record EdgeSecurityProperties(@DefaultValue("true") boolean secureCookies, @DefaultValue List<String> corsAllowedOrigins,
+		@DefaultValue(DEFAULT_POLICY) String contentSecurityPolicy,
+		@DefaultValue(API_DOCS_POLICY) String apiDocsContentSecurityPolicy) {
+
+	static final String DEFAULT_POLICY = "default-src 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'none'; "
+			+ "form-action 'self' {login-origin}";
+
+	static final String API_DOCS_POLICY = "default-src 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'none'; "
+			+ "form-action 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'";
+
+}
