@@ -224,6 +224,10 @@ class DevStackEndToEndTests {
 		HttpResponse<String> page = get("http://localhost:" + MAILBOX + "/", null);
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("Your free consultation with Maya Okafor is cancelled", clientEmail);
+		HttpResponse<String> message = get("http://localhost:" + MAILBOX + "/message?id="
+				+ URLEncoder.encode((String) confirmation.get("id"), StandardCharsets.UTF_8), null);
+		assertThat(message.statusCode()).isEqualTo(200);
+		assertThat(message.body()).contains("Hello Sam Rivera,", "METHOD:REQUEST");
 	}
 
 	@Test
