@@ -161,9 +161,32 @@ async function toError(response) {
   });
 }
 
+const CONTENT_CHANGED = 'mutuality.contentChanged';
+
+/**
+ * Public content answers may be cached by the browser for a minute (Cache-Control: public). After
+ * this tab changed content (the editor calls this), reads skip that cache for a few minutes, so an
+ * admin sees the article just published on the home page at once.
+ */
+export function markContentChanged() {
+  try {
+    sessionStorage.setItem(CONTENT_CHANGED, String(Date.now()));
+  } catch {
+    // storage unavailable: the cache expires on its own within a minute
+  }
+}
+
+function contentRecentlyChanged() {
+  try {
+    return Date.now() - Number(sessionStorage.getItem(CONTENT_CHANGED) || 0) < 5 * 60 * 1000;
+  } catch {
+    return false;
+  }
+}
+
 /** GET returning only the JSON body. */
 export async function get(path, query) {
-  return (await request(path, { query })).data;
+  return (await request(path, { query, cache: contentRecentlyChanged() ? 'no-cache' : undefined })).data;
 }
 
 /** POST returning only the JSON body (null for 204). */

@@ -5,7 +5,7 @@
  * changed it), and for admins publish now, schedule (a local date-time in the browser's zone turned
  * into an instant), archive, delete; earlier versions with restore.
  */
-import { get, request } from '../api.js';
+import { get, request, markContentChanged } from '../api.js';
 import { initPage, hasRole } from '../session.js';
 import {
   h, replace, param, showError, showMessage, clearErrors, focus, busy, formatDateTime, humanize, browserZone, zoneLabel,
@@ -112,6 +112,9 @@ function renderState() {
 }
 
 function accept(data, response, message) {
+  if (message) {
+    markContentChanged(); // saved, published, scheduled, archived or restored
+  }
   article = data;
   etag = tagOf(response, data);
   fill(article);
@@ -257,6 +260,7 @@ function wire() {
   document.getElementById('delete-confirm-button').addEventListener('click', (event) => busy(event.currentTarget, async () => {
     try {
       await request(`/api/articles/${article.id}`, { method: 'DELETE' });
+      markContentChanged();
       dirty = false;
       window.location.assign('/admin/articles.html?status=ARCHIVED&deleted=1');
     } catch (error) {
