@@ -27,7 +27,8 @@ async function load(moveFocus = false) {
   try {
     const items = [];
     for (let page = 0; page < 10; page += 1) {
-      const answer = await get('/api/bookings', { from: monday.toISOString(), to: next.toISOString(), page, size: 100 });
+      const status = document.getElementById('show-cancelled').checked ? undefined : 'CONFIRMED';
+      const answer = await get('/api/bookings', { from: monday.toISOString(), to: next.toISOString(), status, page, size: 100 });
       items.push(...answer.items);
       if (page >= answer.totalPages - 1) break;
     }
@@ -87,6 +88,7 @@ if (user) {
   document.getElementById('week-previous').addEventListener('click', () => { monday = addDays(monday, -7); load(); });
   document.getElementById('week-next').addEventListener('click', () => { monday = addDays(monday, 7); load(); });
   document.getElementById('week-today').addEventListener('click', () => { monday = startOfWeek(); load(true); });
+  document.getElementById('show-cancelled').addEventListener('change', () => load());
   const message = document.getElementById('subscription-message');
   document.getElementById('subscription-create').addEventListener('click', (event) => busy(event.currentTarget, async () => {
     try {
