@@ -55,7 +55,11 @@ function chooseTherapist(profile, moveFocus) {
   chosen = null;
   confirmSection.hidden = true;
   for (const card of therapistsBox.querySelectorAll('[data-testid="therapist-card"]')) {
-    card.classList.toggle('selected', card.dataset.therapistId === profile.id);
+    const selected = card.dataset.therapistId === profile.id;
+    card.classList.toggle('selected', selected);
+    const button = card.querySelector('[data-testid="choose-therapist"]');
+    button.setAttribute('aria-pressed', String(selected));
+    button.textContent = selected ? 'Showing free times ✓' : 'See free times';
   }
   const url = new URL(window.location.href);
   url.searchParams.set('therapist', profile.id);
