@@ -1,6 +1,5 @@
 package org.mutuality.deploy.checks;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -169,7 +168,6 @@ class ComposeTests {
 		assertThat(string(at(services.get("kafka"), "image")))
 			.as("compose runs the broker version of the applications' Kafka client")
 			.isEqualTo("apache/kafka:" + kafkaClients);
-		assertThat(Files.isRegularFile(Repository.path("deploy/keycloak/realm-mutuality.json"))).isTrue();
 	}
 
 }

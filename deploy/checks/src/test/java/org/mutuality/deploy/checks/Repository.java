@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -127,20 +126,12 @@ final class Repository {
 		return current;
 	}
 
-	static Map<String, Object> mapAt(Object value, String... keys) {
-		return map(at(value, keys), String.join(".", keys));
-	}
-
 	static List<Object> listAt(Object value, String... keys) {
 		return list(at(value, keys), String.join(".", keys));
 	}
 
 	static String string(Object value) {
 		return (value != null) ? value.toString() : null;
-	}
-
-	static Map<String, Object> ordered() {
-		return new LinkedHashMap<>();
 	}
 
 	private static Path findRoot() {
