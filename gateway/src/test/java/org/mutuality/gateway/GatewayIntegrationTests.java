@@ -385,10 +385,10 @@ class GatewayIntegrationTests {
 	@Test
 	void issuesAReadableCsrfCookieToBrowsers() {
 		this.client.get()
-			.uri("/api/topics")
+			.uri("/api/me")
 			.exchange()
 			.expectStatus()
-			.isOk()
+			.isUnauthorized()
 			.expectCookie()
 			.exists("XSRF-TOKEN")
 			.expectCookie()

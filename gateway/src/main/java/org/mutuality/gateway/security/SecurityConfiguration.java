@@ -31,7 +31,6 @@ import org.springframework.security.web.server.authentication.RedirectServerAuth
 import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
-import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
@@ -65,7 +64,7 @@ class SecurityConfiguration {
 		endKeycloakSession.setPostLogoutRedirectUri("{baseUrl}/");
 		endKeycloakSession.setLogoutSuccessUrl(URI.create("/"));
 		return MutualityReactiveSecurity.resourceServer(http)
-			.securityContextRepository(new WebSessionServerSecurityContextRepository())
+			.securityContextRepository(new SessionCookieSecurityContextRepository())
 			.oauth2Login((login) -> login.authorizationRequestResolver(new LoginRequestResolver(registrations))
 				.authorizedClientRepository(authorizedClients)
 				.authenticationSuccessHandler(new ReturnToSuccessHandler())

@@ -35,6 +35,8 @@ final class SessionCsrf {
 
 	static final String HEADER = "X-XSRF-TOKEN";
 
+	private static final String ME_PATH = "/api/me";
+
 	private static final Set<HttpMethod> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
 			HttpMethod.TRACE);
 
@@ -80,14 +82,18 @@ final class SessionCsrf {
 	}
 
 	/**
-	 * Makes sure the {@code XSRF-TOKEN} cookie is issued to browsers: Spring Security creates the token
-	 * lazily, so it is only written when something asks for it. Requests with a bearer token do not
-	 * need one.
+	 * Makes sure the {@code XSRF-TOKEN} cookie reaches browsers: Spring Security creates the token
+	 * lazily, so it is only written when something asks for it. It is asked for on every request of
+	 * a browser session (one with the session cookie) and on {@code GET /api/me}, which the web UI
+	 * calls on every page; API clients and anonymous reads, which need none, do not pay for one.
 	 */
 	static WebFilter cookieIssuer() {
 		return (ServerWebExchange exchange, WebFilterChain chain) -> {
 			Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
-			if (token == null || hasBearerToken(exchange.getRequest())) {
+			ServerHttpRequest request = exchange.getRequest();
+			boolean browser = request.getCookies().containsKey(SessionConfiguration.SESSION_COOKIE)
+					|| ME_PATH.equals(request.getPath().pathWithinApplication().value());
+			if (token == null || !browser || hasBearerToken(request)) {
 				return chain.filter(exchange);
 			}
 			return token.then(chain.filter(exchange));

@@ -58,11 +58,13 @@ class GatewayBenchmark {
 					.sendString(Mono.just(BODY))))
 				.bindNow();
 			String serviceUri = "http://127.0.0.1:" + service.port();
-			application = new SpringApplicationBuilder(GatewayApplication.class).run("--server.port=0",
-					"--CONTENT_SERVICE_URI=" + serviceUri, "--logging.level.root=WARN",
-					"--mutuality.gateway.rate-limit.standard.requests=1000000",
-					"--mutuality.gateway.rate-limit.standard.burst=1000000",
-					"--management.tracing.sampling.probability=" + System.getProperty("benchmark.sampling", "1.0"));
+			List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--CONTENT_SERVICE_URI=" + serviceUri,
+					"--logging.level.root=WARN", "--mutuality.gateway.rate-limit.standard.requests=1000000",
+					"--mutuality.gateway.rate-limit.standard.burst=1000000"));
+			// more gateway settings for experiments, e.g. -Dbenchmark.args="--management.tracing.sampling.probability=0.1"
+			arguments.addAll(Arrays.asList(System.getProperty("benchmark.args", "").split("\\s+")));
+			arguments.removeIf(String::isBlank);
+			application = new SpringApplicationBuilder(GatewayApplication.class).run(arguments.toArray(String[]::new));
 			int port = ((WebServerApplicationContext) application).getWebServer().getPort();
 			direct = serviceUri + "/api/articles";
 			gateway = "http://127.0.0.1:" + port + "/api/articles";
