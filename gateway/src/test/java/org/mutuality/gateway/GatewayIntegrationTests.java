@@ -418,6 +418,72 @@ class GatewayIntegrationTests {
 	}
 
 	@Test
+	void letsBrowsersKeepTheSitesFilesAndRevalidateThem() {
+		for (String path : new String[] { "/js/api.js", "/css/site.css", "/vendor/marked/marked.esm.js", "/index.html", "/" }) {
+			String lastModified = this.client.get()
+				.uri(path)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectHeader()
+				.value(HttpHeaders.CACHE_CONTROL, (cacheControl) -> assertThat(cacheControl).as(path).contains("no-cache")
+					.doesNotContain("no-store"))
+				.expectHeader()
+				.valueEquals("X-Content-Type-Options", "nosniff")
+				.returnResult(byte[].class)
+				.getResponseHeaders()
+				.getFirst(HttpHeaders.LAST_MODIFIED);
+			assertThat(lastModified).as("Last-Modified of %s", path).isNotBlank();
+			this.client.get()
+				.uri(path)
+				.header(HttpHeaders.IF_MODIFIED_SINCE, lastModified)
+				.exchange()
+				.expectStatus()
+				.isNotModified();
+		}
+		this.client.get()
+			.uri("/api/me")
+			.headers((headers) -> headers.setBearerAuth(identityProvider.tokenFor(DemoAccount.CLIENT1)))
+			.exchange()
+			.expectHeader()
+			.value(HttpHeaders.CACHE_CONTROL, (cacheControl) -> assertThat(cacheControl).contains("no-store"));
+	}
+
+	@Test
+	void showsBrowsersTheSitesPageForAMissingPage() {
+		this.client.get()
+			.uri("/no-such-page.html")
+			.header(HttpHeaders.ACCEPT, "text/html,application/xhtml+xml,*/*;q=0.8")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_HTML)
+			.expectHeader()
+			.value("Content-Security-Policy", (csp) -> assertThat(csp).contains("default-src 'self'"))
+			.expectBody(String.class)
+			.value((page) -> assertThat(page).contains("<h1 id=\"page-heading\" data-testid=\"not-found\">Page not found</h1>"));
+		for (String accept : new String[] { "application/json", "*/*" }) {
+			this.client.get()
+				.uri("/no-such-page.html")
+				.header(HttpHeaders.ACCEPT, accept)
+				.exchange()
+				.expectStatus()
+				.isNotFound()
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		}
+		this.client.get()
+			.uri("/api/unknown")
+			.header(HttpHeaders.ACCEPT, "text/html")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
 	void allowsNoCrossOriginCallsByDefault() {
 		this.client.options()
 			.uri("/api/bookings")

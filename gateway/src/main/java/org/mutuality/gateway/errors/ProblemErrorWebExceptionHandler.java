@@ -1,6 +1,10 @@
 package org.mutuality.gateway.errors;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeoutException;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -15,7 +19,9 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -31,7 +37,8 @@ import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
  * Answers every error the gateway itself raises as RFC 9457 problem+json, never as an HTML page or
  * with internals. A service that refuses connections, cannot be reached in time or answers too
  * slowly, or whose circuit breaker is open, is a 503 naming the service, so clients can tell "try
- * again shortly" from a bug; this is the fallback of every route, for every method.
+ * again shortly" from a bug; this is the fallback of every route, for every method. The one
+ * exception is a browser asking for a page the site does not have: it gets the site's 404 page.
  */
 @Order(-2)
 class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
@@ -40,6 +47,10 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 
 	private static final String RETRY_AFTER_SECONDS = "5";
 
+	private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+
+	private static final byte[] NOT_FOUND_PAGE = readNotFoundPage();
+
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
 		ServerHttpResponse response = exchange.getResponse();
@@ -47,6 +58,11 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 			return Mono.error(ex);
 		}
 		String instance = exchange.getRequest().getPath().value();
+		if (isNotFound(ex) && wantsPage(exchange)) {
+			response.setStatusCode(HttpStatus.NOT_FOUND);
+			response.getHeaders().setContentType(HTML);
+			return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(NOT_FOUND_PAGE)));
+		}
 		ProblemDetail problem;
 		if (isUnavailable(ex)) {
 			problem = Problems.forStatus(HttpStatus.SERVICE_UNAVAILABLE,
@@ -74,6 +90,32 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 		response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(Problems.toJson(problem))));
+	}
+
+	private static boolean isNotFound(Throwable ex) {
+		return ex instanceof ResponseStatusException statusException
+				&& statusException.getStatusCode().value() == HttpStatus.NOT_FOUND.value();
+	}
+
+	/**
+	 * A browser navigating to a page the site does not have: it asks for HTML by name (API clients,
+	 * scripts and {@code *}{@code /*} get problem+json) and the path is not the API's.
+	 */
+	private static boolean wantsPage(ServerWebExchange exchange) {
+		String path = exchange.getRequest().getPath().value();
+		if (path.equals("/api") || path.startsWith("/api/") || !HttpMethod.GET.equals(exchange.getRequest().getMethod())) {
+			return false;
+		}
+		return exchange.getRequest().getHeaders().getAccept().stream().anyMatch(HTML::equalsTypeAndSubtype);
+	}
+
+	private static byte[] readNotFoundPage() {
+		try (InputStream page = new ClassPathResource("static/404.html").getInputStream()) {
+			return page.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("The gateway's static/404.html is missing", ex);
+		}
 	}
 
 	private static boolean isUnavailable(Throwable ex) {
