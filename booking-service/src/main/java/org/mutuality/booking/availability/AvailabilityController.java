@@ -1,5 +1,8 @@
 package org.mutuality.booking.availability;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.mutuality.platform.security.CurrentUser;
 
@@ -14,7 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/therapists/me/availability")
+@Tag(name = "Availability")
 class AvailabilityController {
+
+	private static final String BEARER = "bearer-jwt";
 
 	private final AvailabilityService service;
 
@@ -22,11 +28,16 @@ class AvailabilityController {
 		this.service = service;
 	}
 
+	@Operation(summary = "The caller's weekly availability and date overrides", description = """
+			Roles: therapist. 404 until the therapist has a profile.""", security = @SecurityRequirement(name = BEARER))
 	@GetMapping
 	AvailabilityResponse get(CurrentUser user) {
 		return this.service.get(user.id());
 	}
 
+	@Operation(summary = "Replace the caller's weekly availability and date overrides", description = """
+			Roles: therapist. An override with no intervals is a day off; intervals must not overlap (400, one \
+			`errors` entry each).""", security = @SecurityRequirement(name = BEARER))
 	@PutMapping
 	AvailabilityResponse replace(CurrentUser user, @Valid @RequestBody AvailabilityRequest request) {
 		return this.service.replace(user.id(), request);

@@ -3,6 +3,14 @@ package org.mutuality.booking.bookings;
 import java.net.URI;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,7 +33,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/bookings")
+@Tag(name = "Bookings")
 class BookingController {
+
+	private static final String BEARER = "bearer-jwt";
 
 	private final BookingQueryService queries;
 
@@ -40,9 +51,20 @@ class BookingController {
 	 * Books a free slot: 201 with the booking, or, for a repeated {@code Idempotency-Key}, the first
 	 * answer again (marked {@code Idempotent-Replayed: true}).
 	 */
+	@Operation(summary = "Book a free consultation slot", description = """
+			Roles: client. 409 `slot-unavailable` if the start is not a free slot or was just taken, 409 \
+			`consultation-limit` if the client already has an upcoming free consultation. The same \
+			`Idempotency-Key` with the same body replays the first answer (`Idempotent-Replayed: true`); with \
+			another body it is 409. A `followUpId` of the client's own follow-up marks it BOOKED.""",
+			security = @SecurityRequirement(name = BEARER))
+	@ApiResponse(responseCode = "201", description = "The booking, CONFIRMED",
+			headers = @Header(name = "Location", description = "/api/bookings/{id}"),
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = BookingResponse.class)))
+	@ApiResponse(responseCode = "409", description = "The slot is not free, the client's limit is reached, or the "
+			+ "idempotency key was used with another body")
 	@PostMapping
 	ResponseEntity<?> book(CurrentUser client,
-			@RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+			@Parameter(description = "Makes a retried request safe: the first answer is replayed") @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
 			@Valid @RequestBody BookingRequest request) {
 		BookingService.Booked booked = this.bookings.book(client, request, idempotencyKey);
 		if (booked.replayed()) {
@@ -56,17 +78,30 @@ class BookingController {
 		return ResponseEntity.created(location(booked.booking().id())).body(booked.booking());
 	}
 
+	@Operation(summary = "Cancel a booking; its slot is free again", description = """
+			Roles: its client, its therapist, admin. 404 for anyone else.""",
+			security = @SecurityRequirement(name = BEARER))
+	@ApiResponse(responseCode = "200", description = "The booking, CANCELLED", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "409", description = "The booking is cancelled already")
 	@PostMapping("/{id}/cancel")
 	BookingResponse cancel(CurrentUser user, @PathVariable UUID id,
 			@Valid @RequestBody(required = false) CancelRequest request) {
 		return this.bookings.cancel(user, id, (request != null) ? request.reason() : null);
 	}
 
+	@Operation(summary = "Move a booking to another free slot", description = """
+			Roles: its client, its therapist, admin. Moves it atomically, or answers 409 and leaves it as it \
+			was. 404 for anyone else.""", security = @SecurityRequirement(name = BEARER))
+	@ApiResponse(responseCode = "200", description = "The booking at its new time", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "409", description = "The new start is not a free slot, or the booking is cancelled")
 	@PostMapping("/{id}/reschedule")
 	BookingResponse reschedule(CurrentUser user, @PathVariable UUID id, @Valid @RequestBody RescheduleRequest request) {
 		return this.bookings.reschedule(user, id, request.start().toInstant());
 	}
 
+	@Operation(summary = "A page of bookings, by start", description = """
+			Roles: client: own; therapist: own calendar; admin: all. `from` and `to` bound the start.""",
+			security = @SecurityRequirement(name = BEARER))
 	@GetMapping
 	PageResponse<BookingResponse> list(CurrentUser user, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) BookingStatus status,
@@ -76,6 +111,9 @@ class BookingController {
 				InstantParameters.upperBound("to", to), status, page, size);
 	}
 
+	@Operation(summary = "One booking", description = """
+			Roles: its client, its therapist, admin. 404 for anyone else.""",
+			security = @SecurityRequirement(name = BEARER))
 	@GetMapping("/{id}")
 	BookingResponse get(CurrentUser user, @PathVariable UUID id) {
 		return this.queries.get(user, id);

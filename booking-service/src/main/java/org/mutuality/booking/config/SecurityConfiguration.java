@@ -17,7 +17,9 @@ import static org.springframework.security.config.Customizer.withDefaults;
  * The role rules of API.md's Booking section on top of the platform's resource-server defaults.
  * Ownership (a client's own bookings, a therapist's own calendar) is checked by the services, which
  * answer 404 for anything that belongs to someone else. {@code /api/therapists/me/**} comes before
- * the public {@code /api/therapists/*} so that {@code me} is never read as a therapist id.
+ * the public {@code /api/therapists/*} so that {@code me} is never read as a therapist id. The OpenAPI
+ * description and the Prometheus scrape (never routed by the gateway) are public; the other actuator
+ * endpoints are for admins.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -26,7 +28,12 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 		return http.with(MutualitySecurity.resourceServer(), withDefaults())
 			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
+				.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
+						"/actuator/prometheus")
+				.permitAll()
+				.requestMatchers("/actuator/**")
+				.hasRole(ADMIN)
+				.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")
 				.permitAll()
 				.requestMatchers("/api/therapists/me", "/api/therapists/me/**")
 				.hasRole(THERAPIST)

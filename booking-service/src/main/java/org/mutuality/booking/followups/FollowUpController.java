@@ -2,6 +2,10 @@ package org.mutuality.booking.followups;
 
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,7 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/follow-ups")
+@Tag(name = "Follow-ups")
 class FollowUpController {
+
+	private static final String BEARER = "bearer-jwt";
 
 	private final FollowUpService service;
 
@@ -29,6 +36,8 @@ class FollowUpController {
 		this.service = service;
 	}
 
+	@Operation(summary = "A page of the follow-up queue, URGENT first, then oldest first", description = """
+			Roles: therapist, admin.""", security = @SecurityRequirement(name = BEARER))
 	@GetMapping
 	PageResponse<FollowUpResponse> queue(@RequestParam(required = false) FollowUpStatus status,
 			@RequestParam(defaultValue = "0") @Min(0) int page,
@@ -36,17 +45,28 @@ class FollowUpController {
 		return this.service.queue(status, page, size);
 	}
 
+	@Operation(summary = "The caller's own follow-ups (invitations to book)", description = """
+			Roles: client.""", security = @SecurityRequirement(name = BEARER))
 	@GetMapping("/mine")
 	PageResponse<FollowUpResponse> mine(CurrentUser client, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
 		return this.service.mine(client.id(), page, size);
 	}
 
+	@Operation(summary = "Claim a follow-up", description = """
+			Roles: therapist. Claiming one's own claim again is fine; 409 if another therapist holds it or it is \
+			closed.""", security = @SecurityRequirement(name = BEARER))
+	@ApiResponse(responseCode = "200", description = "The follow-up, CLAIMED by the caller", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "409", description = "Another therapist holds it, or it is closed")
 	@PostMapping("/{id}/claim")
 	FollowUpResponse claim(CurrentUser therapist, @PathVariable UUID id) {
 		return this.service.claim(therapist, id);
 	}
 
+	@Operation(summary = "Close a follow-up with its outcome", description = """
+			Roles: the claiming therapist, admin.""", security = @SecurityRequirement(name = BEARER))
+	@ApiResponse(responseCode = "200", description = "The follow-up, CLOSED", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "409", description = "Not claimed, claimed by another therapist, or closed already")
 	@PostMapping("/{id}/close")
 	FollowUpResponse close(CurrentUser user, @PathVariable UUID id, @Valid @RequestBody CloseFollowUpRequest request) {
 		return this.service.close(user, id, request.outcome());

@@ -63,6 +63,8 @@ public class FollowUpService {
 					event.assessmentId(), event.clientId(), event.clientName(), event.totalScore(), event.bandCode(),
 					event.riskFlags(), this.clock.instant());
 			this.followUps.save(followUp);
+			// ids only: what the event says about the client stays out of the logs
+			log.info("Follow-up " + followUp.getId() + " made of event " + event.eventId());
 			if (event.consentToContact()) {
 				this.notifications.consultationInvitation(event.clientEmail(), event.clientName());
 			}

@@ -4,6 +4,11 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.mutuality.platform.security.CurrentUser;
 
@@ -20,7 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/therapists")
+@Tag(name = "Therapists")
 class TherapistController {
+
+	private static final String BEARER = "bearer-jwt";
 
 	private final TherapistService service;
 
@@ -28,22 +36,33 @@ class TherapistController {
 		this.service = service;
 	}
 
+	@Operation(summary = "Every therapist's public profile", description = "Roles: anyone.")
 	@GetMapping
 	List<TherapistResponse> list() {
 		return this.service.list();
 	}
 
+	@Operation(summary = "One therapist's public profile", description = "Roles: anyone.")
 	@GetMapping("/{id}")
 	TherapistResponse get(@PathVariable UUID id) {
 		return this.service.get(id);
 	}
 
+	@Operation(summary = "The caller's own profile, with the booking settings clients do not see", description = """
+			Roles: therapist. An addition to API.md's table (the web UI's profile page reads it); 404 until \
+			the profile is created with PUT.""", security = @SecurityRequirement(name = BEARER))
 	@GetMapping("/me")
 	TherapistResponse me(CurrentUser user) {
 		return this.service.get(user.id());
 	}
 
 	/** Creates (201) or replaces (200) the caller's profile. */
+	@Operation(summary = "Create or replace the caller's own profile", description = """
+			Roles: therapist. The public fields plus `bufferMinutes`, `minimumNoticeHours` and `horizonDays`; \
+			201 when it is created, 200 when it is replaced.""", security = @SecurityRequirement(name = BEARER))
+	@ApiResponse(responseCode = "200", description = "The profile, replaced", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "201", description = "The profile, created",
+			headers = @Header(name = "Location", description = "/api/therapists/{id}"), useReturnTypeSchema = true)
 	@PutMapping("/me")
 	ResponseEntity<TherapistResponse> save(CurrentUser user, @Valid @RequestBody TherapistProfileRequest request) {
 		TherapistService.Saved saved = this.service.save(user, request);

@@ -60,6 +60,9 @@ class SecurityRulesIntegrationTests extends BookingServiceIntegrationTest {
 		add(rules, "POST", "/api/follow-ups/" + ID + "/claim", null, 401, 403, 403, 404, 403);
 		add(rules, "POST", "/api/follow-ups/" + ID + "/close", "{\"outcome\": \"done\"}", 401, 403, 403, 404, 404);
 		add(rules, "GET", "/actuator/health", null, 200, 200, 200, 200, 200);
+		add(rules, "GET", "/actuator/prometheus", null, 200, 200, 200, 200, 200);
+		add(rules, "GET", "/v3/api-docs", null, 200, 200, 200, 200, 200);
+		add(rules, "GET", "/actuator/env", null, 401, 403, 403, 403, 404);
 		add(rules, "GET", "/api/unknown", null, 401, 404, 404, 404, 404);
 		return rules.stream();
 	}
