@@ -1,13 +1,11 @@
 package org.mutuality.gateway.ratelimit;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.mutuality.gateway.LocalRedis;
 import org.mutuality.gateway.StubService;
 import org.mutuality.platform.test.security.DemoAccount;
 import org.mutuality.platform.test.security.TestIdentityProvider;
@@ -28,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Rate limits and sessions with Redis configured: the machine's Redis on 127.0.0.1:6379, the one
  * the dev and CI machines run. Skips, saying so, when it cannot be reached.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "spring.data.redis.host=127.0.0.1",
-		"spring.data.redis.port=6379", "mutuality.gateway.rate-limit.standard.requests=10",
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "spring.data.redis.host=" + LocalRedis.HOST,
+		"spring.data.redis.port=" + LocalRedis.PORT, "mutuality.gateway.rate-limit.standard.requests=10",
 		"mutuality.gateway.rate-limit.standard.per=1m", "mutuality.gateway.rate-limit.standard.burst=10",
 		"mutuality.gateway.rate-limit.strict.requests=2", "mutuality.gateway.rate-limit.strict.per=1m",
 		"mutuality.gateway.rate-limit.strict.burst=2" })
@@ -59,15 +57,7 @@ class RedisRateLimitIntegrationTests {
 	ReactiveStringRedisTemplate redis;
 
 	static boolean redisReachableOrSayWhy() {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress("127.0.0.1", 6379), 1000);
-			return true;
-		}
-		catch (IOException ex) {
-			System.err.println("*** SKIPPING RedisRateLimitIntegrationTests: no Redis on 127.0.0.1:6379 (" + ex.getMessage()
-					+ "); install and start one (apt-get install -y redis-server) to run them ***");
-			return false;
-		}
+		return LocalRedis.reachableOrSayWhy("RedisRateLimitIntegrationTests");
 	}
 
 	@AfterAll

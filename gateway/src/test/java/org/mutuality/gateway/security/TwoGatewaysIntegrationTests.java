@@ -1,9 +1,7 @@
 package org.mutuality.gateway.security;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.mutuality.gateway.GatewayApplication;
+import org.mutuality.gateway.LocalRedis;
 import org.mutuality.gateway.StubService;
 import org.mutuality.platform.test.infra.keycloak.KeycloakDistribution;
 import org.mutuality.platform.test.infra.keycloak.KeycloakProcess;
@@ -65,15 +64,7 @@ class TwoGatewaysIntegrationTests {
 		if (!HeadlessChrome.isInstalledOrSayHow()) {
 			return false;
 		}
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress("127.0.0.1", 6379), 1000);
-			return true;
-		}
-		catch (IOException ex) {
-			System.err.println("*** SKIPPING TwoGatewaysIntegrationTests: no Redis on 127.0.0.1:6379 (" + ex.getMessage()
-					+ "); install and start one (apt-get install -y redis-server) to run them ***");
-			return false;
-		}
+		return LocalRedis.reachableOrSayWhy("TwoGatewaysIntegrationTests");
 	}
 
 	@BeforeAll
@@ -183,8 +174,8 @@ class TwoGatewaysIntegrationTests {
 				"--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + keycloak.issuerUri(),
 				"--spring.security.oauth2.client.registration.keycloak.client-secret=" + keycloak.gatewayClientSecret(),
 				"--CONTENT_SERVICE_URI=" + backend.uri(), "--ASSESSMENT_SERVICE_URI=" + backend.uri(),
-				"--BOOKING_SERVICE_URI=" + backend.uri(), "--spring.data.redis.host=127.0.0.1",
-				"--spring.data.redis.port=6379", "--mutuality.gateway.rate-limit.standard.requests=" + QUOTA,
+				"--BOOKING_SERVICE_URI=" + backend.uri(), "--spring.data.redis.host=" + LocalRedis.HOST,
+				"--spring.data.redis.port=" + LocalRedis.PORT, "--mutuality.gateway.rate-limit.standard.requests=" + QUOTA,
 				"--mutuality.gateway.rate-limit.standard.per=1m",
 				"--mutuality.gateway.rate-limit.standard.burst=" + QUOTA);
 	}
