@@ -67,7 +67,7 @@ class ScheduledPublishingAcrossInstancesIntegrationTests {
 		List<RestClient> apis = List.of(api(first), api(second));
 		JdbcClient jdbc = first.getBean(JdbcClient.class);
 
-		// drafts first, then the schedule: the articles go live 3 to 5 seconds from now, one every 200 ms
+		// drafts first, then the schedule: the articles go live 4 to 6 seconds from now, one every 200 ms
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < ARTICLES; i++) {
 			JsonNode draft = apis.get(i % 2)
@@ -80,7 +80,7 @@ class ScheduledPublishingAcrossInstancesIntegrationTests {
 				.body(JsonNode.class);
 			ids.add(draft.get("id").asString());
 		}
-		Instant firstDue = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.MILLIS);
+		Instant firstDue = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.MILLIS);
 		Map<String, Instant> dueAt = new LinkedHashMap<>();
 		Map<String, Long> scheduledVersion = new LinkedHashMap<>();
 		for (int i = 0; i < ARTICLES; i++) {
