@@ -1,33 +1,24 @@
 package org.mutuality.local.e2e;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestInstance.Lifecycle;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,82 +27,32 @@ import org.mutuality.platform.test.security.TestIdentityProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mutuality.local.e2e.RunningDevStack.GATEWAY;
+import static org.mutuality.local.e2e.RunningDevStack.KEYCLOAK;
+import static org.mutuality.local.e2e.RunningDevStack.MAILBOX;
+import static org.mutuality.local.e2e.RunningDevStack.SERVICES;
 
 /**
- * Starts the dev stack the way the README does ({@code ./mutuality up}, on ports shifted by
- * {@value #PORT_OFFSET} so it can run beside a developer's own stack) and drives it through the
- * gateway as a user's client would: tokens from the real Keycloak for each demo account, each route
- * reaching its service, 401 for a missing or forged token, 401 from a service called directly, a
- * booking's emails (booked, moved, cancelled) arriving in the dev mailbox, and Ctrl-C leaving no
+ * Drives the dev stack ({@code ./mutuality up}, shared with the other end-to-end classes through
+ * {@link DevStackExtension}) through the gateway as a user's client would: tokens from the real
+ * Keycloak for each demo account, each route reaching its service, 401 for a missing or forged
+ * token, 401 from a service called directly, and a booking's emails (booked, moved, cancelled)
+ * arriving in the dev mailbox. {@link DevStackShutdownEndToEndTests} checks that Ctrl-C leaves no
  * process behind.
  */
-@TestInstance(Lifecycle.PER_CLASS)
-@TestMethodOrder(OrderAnnotation.class)
+@ExtendWith(DevStackExtension.class)
+@Order(1)
 class DevStackEndToEndTests {
-
-	static final int PORT_OFFSET = 20000;
-
-	static final int GATEWAY = 8080 + PORT_OFFSET;
-
-	static final int KEYCLOAK = 8180 + PORT_OFFSET;
-
-	static final Map<String, Integer> SERVICES = Map.of("content-service", 8081 + PORT_OFFSET, "assessment-service",
-			8082 + PORT_OFFSET, "booking-service", 8083 + PORT_OFFSET);
-
-	static final int MAILBOX = 8025 + PORT_OFFSET;
-
-	static final int SMTP = 3025 + PORT_OFFSET;
-
-	static final List<Integer> ALL_PORTS = List.of(GATEWAY, KEYCLOAK, 8081 + PORT_OFFSET, 8082 + PORT_OFFSET,
-			8083 + PORT_OFFSET, 9092 + PORT_OFFSET, 15432 + PORT_OFFSET, MAILBOX, SMTP);
 
 	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	Process stack;
-
-	Path log;
-
 	@BeforeAll
-	void startDevStack() throws Exception {
-		Path root = Path.of("").toAbsolutePath().resolve("../..").normalize();
-		Path stateDir = Path.of("target/e2e-stack").toAbsolutePath();
-		Files.createDirectories(stateDir);
-		this.log = Path.of("target/e2e-stack.log").toAbsolutePath();
-		// setsid: the stack gets a process group of its own, so a Ctrl-C can be sent to it as a terminal would.
-		// perl first restores SIGINT's default: a build started in the background (as CI may be) ignores
-		// SIGINT, every child inherits that, and a Ctrl-C could not be simulated at all.
-		this.stack = new ProcessBuilder("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die", "setsid",
-				root.resolve("mutuality").toString(), "up", "--no-build", "--reset",
-				"--port-offset", String.valueOf(PORT_OFFSET), "--state-dir", stateDir.toString())
-			.directory(root.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(this.log.toFile())
-			.start();
-		await("the dev stack to be ready (log: " + this.log + ")").atMost(Duration.ofMinutes(6))
-			.pollInterval(Duration.ofSeconds(2))
-			.until(() -> {
-				assertThat(this.stack.isAlive()).as("./mutuality up is still running; its output:%n%s", tail())
-					.isTrue();
-				return isUp("http://localhost:" + GATEWAY + "/actuator/health/readiness")
-						&& SERVICES.values().stream().allMatch((port) -> isUp("http://localhost:" + port + "/actuator/health/readiness"))
-						&& isUp("http://localhost:" + KEYCLOAK + "/realms/mutuality/.well-known/openid-configuration");
-			});
-	}
-
-	@AfterAll
-	void stopDevStackIfStillRunning() throws Exception {
-		if (this.stack != null && this.stack.isAlive()) {
-			interruptProcessGroup();
-			if (!this.stack.waitFor(90, TimeUnit.SECONDS)) {
-				this.stack.descendants().forEach(ProcessHandle::destroyForcibly);
-				this.stack.destroyForcibly();
-			}
-		}
+	static void startDevStack(RunningDevStack stack) {
+		assertThat(stack.process().isAlive()).as("the dev stack runs").isTrue();
 	}
 
 	@ParameterizedTest
 	@EnumSource(DemoAccount.class)
-	@Order(1)
 	void issuesTokenForEachDemoAccountWithItsRole(DemoAccount account) throws Exception {
 		String token = token(account);
 		String claims = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
@@ -124,7 +65,6 @@ class DevStackEndToEndTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/api/articles", "/api/topics", "/api/assessments", "/api/therapists" })
-	@Order(2)
 	void routesPublicReadsToTheirServices(String path) throws Exception {
 		HttpResponse<String> response = get("http://localhost:" + GATEWAY + path, null);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -134,7 +74,6 @@ class DevStackEndToEndTests {
 	}
 
 	@Test
-	@Order(2)
 	void routesProtectedReadsToTheirServicesWithTheCallersToken() throws Exception {
 		assertThat(get("http://localhost:" + GATEWAY + "/api/submissions", token(DemoAccount.CLIENT1)).statusCode())
 			.isEqualTo(200);
@@ -146,7 +85,6 @@ class DevStackEndToEndTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/api/submissions", "/api/bookings", "/api/follow-ups", "/api/therapists/me/availability" })
-	@Order(2)
 	void answers401WithoutTokenOnProtectedPaths(String path) throws Exception {
 		HttpResponse<String> response = get("http://localhost:" + GATEWAY + path, null);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
@@ -158,7 +96,6 @@ class DevStackEndToEndTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/api/articles", "/api/bookings" })
-	@Order(2)
 	void answers401ForForgedToken(String path) throws Exception {
 		String forged = TestIdentityProvider.shared()
 			.token(DemoAccount.ADMIN1)
@@ -169,7 +106,6 @@ class DevStackEndToEndTests {
 	}
 
 	@Test
-	@Order(2)
 	void servicesCalledDirectlyWithoutTokenAnswer401() throws Exception {
 		assertThat(post("http://localhost:" + SERVICES.get("content-service") + "/api/articles", "{}").statusCode())
 			.isEqualTo(401);
@@ -180,7 +116,6 @@ class DevStackEndToEndTests {
 	}
 
 	@Test
-	@Order(2)
 	void bookingReschedulingAndCancellingEmailTheClientAndTheTherapist() throws Exception {
 		String client = token(DemoAccount.CLIENT2);
 		String therapist = DemoAccount.THERAPIST1.id();
@@ -228,24 +163,6 @@ class DevStackEndToEndTests {
 				+ URLEncoder.encode((String) confirmation.get("id"), StandardCharsets.UTF_8), null);
 		assertThat(message.statusCode()).isEqualTo(200);
 		assertThat(message.body()).contains("Hello Sam Rivera,", "METHOD:REQUEST");
-	}
-
-	@Test
-	@Order(3)
-	void ctrlCStopsEveryProcessAndFreesEveryPort() throws Exception {
-		List<ProcessHandle> processes = this.stack.descendants().collect(Collectors.toList());
-		assertThat(processes).as("the stack's child processes").hasSizeGreaterThanOrEqualTo(5);
-		interruptProcessGroup();
-		assertThat(this.stack.waitFor(90, TimeUnit.SECONDS)).as("./mutuality exits after Ctrl-C; output:%n%s", tail())
-			.isTrue();
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			assertThat(processes.stream().filter(ProcessHandle::isAlive).map(this::describe)).isEmpty();
-			assertThat(ALL_PORTS.stream().filter(DevStackEndToEndTests::isListening)).isEmpty();
-		});
-	}
-
-	private void interruptProcessGroup() throws IOException, InterruptedException {
-		new ProcessBuilder("kill", "-INT", "--", "-" + this.stack.pid()).inheritIO().start().waitFor();
 	}
 
 	private String token(DemoAccount account) throws Exception {
@@ -299,40 +216,6 @@ class DevStackEndToEndTests {
 					.findFirst()
 					.orElse(null);
 			}, java.util.Objects::nonNull);
-	}
-
-	private boolean isUp(String url) {
-		try {
-			HttpResponse<String> response = get(url, null);
-			return response.statusCode() == 200;
-		}
-		catch (IOException | InterruptedException ex) {
-			return false;
-		}
-	}
-
-	private static boolean isListening(int port) {
-		try (Socket socket = new Socket("127.0.0.1", port)) {
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-	}
-
-	private String describe(ProcessHandle process) {
-		return process.pid() + " " + process.info().commandLine().orElse("?");
-	}
-
-	private String tail() {
-		try {
-			List<String> lines = Files.readAllLines(this.log);
-			return String.join(File.separator.equals("/") ? "\n" : "\r\n",
-					lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-		}
-		catch (IOException ex) {
-			return "(no output: " + ex.getMessage() + ")";
-		}
 	}
 
 }
