@@ -1,0 +1,264 @@
+package org.mutuality.local.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium, headless, with a fresh profile, driven through Debian's chromedriver (never one
+ * Selenium Manager would download), pointed at the dev stack's gateway. Waits are explicit and
+ * generous (a loaded 2-core machine), and each journey keeps numbered screenshots of its steps under
+ * {@code target/screenshots/<journey>/}, plus the page, its address and the browser console when it
+ * fails.
+ */
+final class Browser implements AutoCloseable {
+
+	static final Path BINARY = Path.of("/usr/bin/chromium");
+
+	static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+	static final String INSTALL_HINT = "the browser journeys need Debian's Chromium and its driver at " + BINARY + " and "
+			+ DRIVER + ": apt-get update && apt-get install -y chromium chromium-driver";
+
+	/** Long enough for a first request to a cold service on a loaded 2-core machine; passing waits end at once. */
+	static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	private static final Path PROFILES = Path.of("target", "chromium-profiles");
+
+	private final ChromeDriver driver;
+
+	private final WebDriverWait wait;
+
+	private final Path screenshots;
+
+	private final Path profile;
+
+	private int step;
+
+	private Browser(ChromeDriver driver, Path screenshots, Path profile) {
+		this.driver = driver;
+		this.wait = new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(200));
+		this.wait.ignoring(StaleElementReferenceException.class);
+		this.screenshots = screenshots;
+		this.profile = profile;
+	}
+
+	static boolean isInstalled() {
+		return Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
+	}
+
+	/** A new browser for one journey; its screenshots go to {@code target/screenshots/<journey>/}. */
+	static Browser start(String journey) throws IOException {
+		Path screenshots = SCREENSHOTS.resolve(journey);
+		deleteRecursively(screenshots);
+		Files.createDirectories(screenshots);
+		Files.createDirectories(PROFILES);
+		Path profile = Files.createTempDirectory(PROFILES, journey + "-").toAbsolutePath();
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+			.usingAnyFreePort()
+			.withLogFile(screenshots.resolve("chromedriver.log").toFile())
+			.build();
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(BINARY.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--user-data-dir=" + profile, "--window-size=1280,1000", "--lang=en-GB");
+		options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+		ChromeDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+		driver.manage().timeouts().scriptTimeout(TIMEOUT);
+		return new Browser(driver, screenshots, profile);
+	}
+
+	static By testId(String testId) {
+		return By.cssSelector("[data-testid='" + testId + "']");
+	}
+
+	static By testId(String testId, String attribute, String value) {
+		return By.cssSelector("[data-testid='" + testId + "'][" + attribute + "='" + value + "']");
+	}
+
+	/** Opens a page of the site, e.g. {@code "/"}. */
+	void open(String path) {
+		this.driver.get(RunningDevStack.GATEWAY_URL + path);
+	}
+
+	void reload() {
+		this.driver.navigate().refresh();
+	}
+
+	String url() {
+		return this.driver.getCurrentUrl();
+	}
+
+	/** Waits until the condition holds (a non-null, non-false answer), failing with the description. */
+	<T> T until(String description, Function<WebDriver, T> condition) {
+		return until(description, TIMEOUT, condition);
+	}
+
+	<T> T until(String description, Duration timeout, Function<WebDriver, T> condition) {
+		WebDriverWait longer = new WebDriverWait(this.driver, timeout, Duration.ofMillis(250));
+		longer.ignoring(StaleElementReferenceException.class).withMessage(description);
+		return longer.until(condition);
+	}
+
+	WebElement visible(By locator) {
+		return this.wait.withMessage("visible: " + locator).until(ExpectedConditions.visibilityOfElementLocated(locator));
+	}
+
+	List<WebElement> all(By locator) {
+		return this.driver.findElements(locator);
+	}
+
+	boolean isPresent(By locator) {
+		return !this.driver.findElements(locator).isEmpty();
+	}
+
+	/** Clicks the element once it is displayed and enabled, finding it again if the page re-rendered it. */
+	void click(By locator) {
+		this.wait.withMessage("clickable: " + locator)
+			.ignoring(ElementClickInterceptedException.class)
+			.until((driver) -> {
+				WebElement element = driver.findElement(locator);
+				if (!element.isDisplayed() || !element.isEnabled()) {
+					return false;
+				}
+				element.click();
+				return true;
+			});
+	}
+
+	/** Replaces a field's text. */
+	void type(By locator, String text) {
+		WebElement field = visible(locator);
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	/** Waits until a region that loads data ({@code aria-busy}) has finished. */
+	void awaitLoaded(By region) {
+		until("finished loading: " + region,
+				(driver) -> "false".equals(driver.findElement(region).getDomAttribute("aria-busy")));
+	}
+
+	/** Waits until the address matches, e.g. after a redirect. */
+	void awaitUrl(String description, java.util.function.Predicate<String> condition) {
+		until("the address to be " + description, (driver) -> condition.test(driver.getCurrentUrl()));
+	}
+
+	/** The query parameter of the current address, or null. */
+	String queryParameter(String name) {
+		String query = java.net.URI.create(url()).getRawQuery();
+		if (query == null) {
+			return null;
+		}
+		return Stream.of(query.split("&"))
+			.map((pair) -> pair.split("=", 2))
+			.filter((pair) -> pair[0].equals(name) && pair.length == 2)
+			.map((pair) -> java.net.URLDecoder.decode(pair[1], StandardCharsets.UTF_8))
+			.findFirst()
+			.orElse(null);
+	}
+
+	/** Saves the next numbered screenshot of the journey, e.g. {@code 03-result.png}. */
+	void screenshot(String name) {
+		this.step++;
+		save(String.format("%02d-%s.png", this.step, name), this.driver.getScreenshotAs(OutputType.BYTES));
+	}
+
+	/** Keeps what shows why a journey failed: a screenshot, the page's HTML and address, the console. */
+	void recordFailure(Throwable failure) {
+		try {
+			save("failure.png", this.driver.getScreenshotAs(OutputType.BYTES));
+			save("failure.html", this.driver.getPageSource().getBytes(StandardCharsets.UTF_8));
+			String console;
+			try {
+				console = this.driver.manage()
+					.logs()
+					.get(LogType.BROWSER)
+					.getAll()
+					.stream()
+					.map(Object::toString)
+					.collect(Collectors.joining("\n"));
+			}
+			catch (RuntimeException ex) {
+				console = "(console unavailable: " + ex.getMessage() + ")";
+			}
+			Object requests;
+			try {
+				requests = this.driver.executeScript("return performance.getEntriesByType('resource')"
+						+ ".map((e) => `${Math.round(e.startTime)} ms +${Math.round(e.duration)} ms ${e.responseStatus} ${e.name}`)"
+						+ ".join('\\n')");
+			}
+			catch (RuntimeException ex) {
+				requests = "(unavailable: " + ex.getMessage() + ")";
+			}
+			save("failure.txt", ("address: " + url() + "\nfailure: " + failure + "\n\nbrowser console:\n" + console
+					+ "\n\nrequests this page completed (start, duration, status, address):\n" + requests)
+				.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (RuntimeException ex) {
+			failure.addSuppressed(ex);
+		}
+	}
+
+	private void save(String name, byte[] bytes) {
+		try {
+			Files.write(this.screenshots.resolve(name), bytes);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.driver.quit();
+		}
+		finally {
+			try {
+				deleteRecursively(this.profile);
+			}
+			catch (IOException | UncheckedIOException ex) {
+				System.err.println("Could not delete the browser profile " + this.profile + ": " + ex);
+			}
+		}
+	}
+
+	private static void deleteRecursively(Path directory) throws IOException {
+		if (!Files.exists(directory)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(directory)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
+		}
+	}
+
+}
