@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.mutuality.platform.openapi.ServiceOpenApi;
 import org.mutuality.platform.security.CurrentUser;
 
 import org.springframework.http.ResponseEntity;
@@ -33,8 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Submissions")
 class SubmissionController {
 
-	private static final String BEARER = "bearer-jwt";
-
 	private final SubmissionService submissions;
 
 	SubmissionController(SubmissionService submissions) {
@@ -45,7 +44,7 @@ class SubmissionController {
 			description = """
 					Roles: client. One answer per item; a missing required item, an unknown item or a value \
 					outside the item's options is 400 with one `errors` entry per offending item id.""",
-			security = @SecurityRequirement(name = BEARER))
+			security = @SecurityRequirement(name = ServiceOpenApi.BEARER))
 	@ApiResponse(responseCode = "201", description = "The scored submission",
 			headers = @Header(name = "Location", description = "/api/submissions/{id}"), useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "415", description = "The body is not application/json")
@@ -59,7 +58,7 @@ class SubmissionController {
 
 	@Operation(summary = "A page of submissions, newest first", description = """
 			Roles: client (own only, whatever the filters say), therapist, admin (all).""",
-			security = @SecurityRequirement(name = BEARER))
+			security = @SecurityRequirement(name = ServiceOpenApi.BEARER))
 	@GetMapping("/api/submissions")
 	PageResponse<SubmissionResponse> list(@RequestParam(required = false) String assessmentId,
 			@RequestParam(required = false) UUID clientId,
@@ -70,7 +69,7 @@ class SubmissionController {
 
 	@Operation(summary = "One submission", description = """
 			Roles: its client, therapist, admin. Another client's submission answers 404.""",
-			security = @SecurityRequirement(name = BEARER))
+			security = @SecurityRequirement(name = ServiceOpenApi.BEARER))
 	@GetMapping("/api/submissions/{id}")
 	SubmissionResponse get(@PathVariable UUID id, CurrentUser user) {
 		return this.submissions.get(id, user);

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.mutuality.platform.openapi.ServiceOpenApi;
 import org.mutuality.platform.security.CurrentUser;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,8 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Availability")
 class AvailabilityController {
 
-	private static final String BEARER = "bearer-jwt";
-
 	private final AvailabilityService service;
 
 	AvailabilityController(AvailabilityService service) {
@@ -29,7 +28,7 @@ class AvailabilityController {
 	}
 
 	@Operation(summary = "The caller's weekly availability and date overrides", description = """
-			Roles: therapist. 404 until the therapist has a profile.""", security = @SecurityRequirement(name = BEARER))
+			Roles: therapist. 404 until the therapist has a profile.""", security = @SecurityRequirement(name = ServiceOpenApi.BEARER))
 	@GetMapping
 	AvailabilityResponse get(CurrentUser user) {
 		return this.service.get(user.id());
@@ -37,7 +36,7 @@ class AvailabilityController {
 
 	@Operation(summary = "Replace the caller's weekly availability and date overrides", description = """
 			Roles: therapist. An override with no intervals is a day off; intervals must not overlap (400, one \
-			`errors` entry each).""", security = @SecurityRequirement(name = BEARER))
+			`errors` entry each).""", security = @SecurityRequirement(name = ServiceOpenApi.BEARER))
 	@PutMapping
 	AvailabilityResponse replace(CurrentUser user, @Valid @RequestBody AvailabilityRequest request) {
 		return this.service.replace(user.id(), request);

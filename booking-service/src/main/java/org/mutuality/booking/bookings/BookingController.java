@@ -15,6 +15,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.mutuality.booking.web.PageResponse;
+import org.mutuality.platform.openapi.ServiceOpenApi;
 import org.mutuality.platform.security.CurrentUser;
 
 import org.springframework.http.MediaType;
@@ -36,8 +37,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Bookings")
 class BookingController {
 
-	private static final String BEARER = "bearer-jwt";
-
 	private final BookingQueryService queries;
 
 	private final BookingService bookings;
@@ -56,7 +55,7 @@ class BookingController {
 			`consultation-limit` if the client already has an upcoming free consultation. The same \
 			`Idempotency-Key` with the same body replays the first answer (`Idempotent-Replayed: true`); with \
 			another body it is 409. A `followUpId` of the client's own follow-up marks it BOOKED.""",
-			security = @SecurityRequirement(name = BEARER))
+			security = @SecurityRequirement(name = ServiceOpenApi.BEARER))
 	@ApiResponse(responseCode = "201", description = "The booking, CONFIRMED",
 			headers = @Header(name = "Location", description = "/api/bookings/{id}"),
 			content = @Content(mediaType = "application/json", schema = @Schema(implementation = BookingResponse.class)))
@@ -80,7 +79,7 @@ class BookingController {
 
 	@Operation(summary = "Cancel a booking; its slot is free again", description = """
 			Roles: its client, its therapist, admin. 404 for anyone else.""",
-			security = @SecurityRequirement(name = BEARER))
+			security = @SecurityRequirement(name = ServiceOpenApi.BEARER))
 	@ApiResponse(responseCode = "200", description = "The booking, CANCELLED", useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "409", description = "The booking is cancelled already")
 	@PostMapping("/{id}/cancel")
@@ -91,7 +90,7 @@ class BookingController {
 
 	@Operation(summary = "Move a booking to another free slot", description = """
 			Roles: its client, its therapist, admin. Moves it atomically, or answers 409 and leaves it as it \
-			was. 404 for anyone else.""", security = @SecurityRequirement(name = BEARER))
+			was. 404 for anyone else.""", security = @SecurityRequirement(name = ServiceOpenApi.BEARER))
 	@ApiResponse(responseCode = "200", description = "The booking at its new time", useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "409", description = "The new start is not a free slot, or the booking is cancelled")
 	@PostMapping("/{id}/reschedule")
@@ -101,7 +100,7 @@ class BookingController {
 
 	@Operation(summary = "A page of bookings, by start", description = """
 			Roles: client: own; therapist: own calendar; admin: all. `from` and `to` bound the start.""",
-			security = @SecurityRequirement(name = BEARER))
+			security = @SecurityRequirement(name = ServiceOpenApi.BEARER))
 	@GetMapping
 	PageResponse<BookingResponse> list(CurrentUser user, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) BookingStatus status,
@@ -113,7 +112,7 @@ class BookingController {
 
 	@Operation(summary = "One booking", description = """
 			Roles: its client, its therapist, admin. 404 for anyone else.""",
-			security = @SecurityRequirement(name = BEARER))
+			security = @SecurityRequirement(name = ServiceOpenApi.BEARER))
 	@GetMapping("/{id}")
 	BookingResponse get(CurrentUser user, @PathVariable UUID id) {
 		return this.queries.get(user, id);

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.mutuality.platform.openapi.ServiceOpenApi;
 import org.mutuality.platform.security.CurrentUser;
 
 import org.springframework.http.CacheControl;
@@ -31,8 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Calendars")
 class CalendarController {
 
-	private static final String BEARER = "bearer-jwt";
-
 	static final MediaType TEXT_CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
 
 	private final CalendarService service;
@@ -42,7 +41,7 @@ class CalendarController {
 	}
 
 	@Operation(summary = "The caller's upcoming bookings as an RFC 5545 calendar", description = """
-			Roles: therapist.""", security = @SecurityRequirement(name = BEARER))
+			Roles: therapist.""", security = @SecurityRequirement(name = ServiceOpenApi.BEARER))
 	@ApiResponse(responseCode = "200", description = "The calendar",
 			content = @Content(mediaType = "text/calendar", schema = @Schema(type = "string")))
 	@GetMapping("/api/therapists/me/calendar.ics")
@@ -62,7 +61,7 @@ class CalendarController {
 
 	@Operation(summary = "Make a new private subscription URL for the caller's calendar", description = """
 			Roles: therapist. An addition to API.md's table. The URL is shown only in this answer; a new one \
-			replaces the old.""", security = @SecurityRequirement(name = BEARER))
+			replaces the old.""", security = @SecurityRequirement(name = ServiceOpenApi.BEARER))
 	@PostMapping("/api/therapists/me/calendar-subscription")
 	@ResponseStatus(HttpStatus.CREATED)
 	CalendarSubscriptionResponse subscribe(CurrentUser therapist) {
@@ -70,7 +69,7 @@ class CalendarController {
 	}
 
 	@Operation(summary = "Revoke the caller's calendar subscription URL", description = """
-			Roles: therapist. An addition to API.md's table.""", security = @SecurityRequirement(name = BEARER))
+			Roles: therapist. An addition to API.md's table.""", security = @SecurityRequirement(name = ServiceOpenApi.BEARER))
 	@DeleteMapping("/api/therapists/me/calendar-subscription")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void revoke(CurrentUser therapist) {

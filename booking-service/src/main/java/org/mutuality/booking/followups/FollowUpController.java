@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.mutuality.booking.web.PageResponse;
+import org.mutuality.platform.openapi.ServiceOpenApi;
 import org.mutuality.platform.security.CurrentUser;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,8 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Follow-ups")
 class FollowUpController {
 
-	private static final String BEARER = "bearer-jwt";
-
 	private final FollowUpService service;
 
 	FollowUpController(FollowUpService service) {
@@ -37,7 +36,7 @@ class FollowUpController {
 	}
 
 	@Operation(summary = "A page of the follow-up queue, URGENT first, then oldest first", description = """
-			Roles: therapist, admin.""", security = @SecurityRequirement(name = BEARER))
+			Roles: therapist, admin.""", security = @SecurityRequirement(name = ServiceOpenApi.BEARER))
 	@GetMapping
 	PageResponse<FollowUpResponse> queue(@RequestParam(required = false) FollowUpStatus status,
 			@RequestParam(defaultValue = "0") @Min(0) int page,
@@ -46,7 +45,7 @@ class FollowUpController {
 	}
 
 	@Operation(summary = "The caller's own follow-ups (invitations to book)", description = """
-			Roles: client.""", security = @SecurityRequirement(name = BEARER))
+			Roles: client.""", security = @SecurityRequirement(name = ServiceOpenApi.BEARER))
 	@GetMapping("/mine")
 	PageResponse<FollowUpResponse> mine(CurrentUser client, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
@@ -55,7 +54,7 @@ class FollowUpController {
 
 	@Operation(summary = "Claim a follow-up", description = """
 			Roles: therapist. Claiming one's own claim again is fine; 409 if another therapist holds it or it is \
-			closed.""", security = @SecurityRequirement(name = BEARER))
+			closed.""", security = @SecurityRequirement(name = ServiceOpenApi.BEARER))
 	@ApiResponse(responseCode = "200", description = "The follow-up, CLAIMED by the caller", useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "409", description = "Another therapist holds it, or it is closed")
 	@PostMapping("/{id}/claim")
@@ -64,7 +63,7 @@ class FollowUpController {
 	}
 
 	@Operation(summary = "Close a follow-up with its outcome", description = """
-			Roles: the claiming therapist, admin.""", security = @SecurityRequirement(name = BEARER))
+			Roles: the claiming therapist, admin.""", security = @SecurityRequirement(name = ServiceOpenApi.BEARER))
 	@ApiResponse(responseCode = "200", description = "The follow-up, CLOSED", useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "409", description = "Not claimed, claimed by another therapist, or closed already")
 	@PostMapping("/{id}/close")

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.mutuality.platform.openapi.ServiceOpenApi;
 import org.mutuality.platform.security.CurrentUser;
 
 import org.springframework.http.ResponseEntity;
@@ -27,8 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/therapists")
 @Tag(name = "Therapists")
 class TherapistController {
-
-	private static final String BEARER = "bearer-jwt";
 
 	private final TherapistService service;
 
@@ -50,7 +49,7 @@ class TherapistController {
 
 	@Operation(summary = "The caller's own profile, with the booking settings clients do not see", description = """
 			Roles: therapist. An addition to API.md's table (the web UI's profile page reads it); 404 until \
-			the profile is created with PUT.""", security = @SecurityRequirement(name = BEARER))
+			the profile is created with PUT.""", security = @SecurityRequirement(name = ServiceOpenApi.BEARER))
 	@GetMapping("/me")
 	TherapistResponse me(CurrentUser user) {
 		return this.service.get(user.id());
@@ -59,7 +58,7 @@ class TherapistController {
 	/** Creates (201) or replaces (200) the caller's profile. */
 	@Operation(summary = "Create or replace the caller's own profile", description = """
 			Roles: therapist. The public fields plus `bufferMinutes`, `minimumNoticeHours` and `horizonDays`; \
-			201 when it is created, 200 when it is replaced.""", security = @SecurityRequirement(name = BEARER))
+			201 when it is created, 200 when it is replaced.""", security = @SecurityRequirement(name = ServiceOpenApi.BEARER))
 	@ApiResponse(responseCode = "200", description = "The profile, replaced", useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "201", description = "The profile, created",
 			headers = @Header(name = "Location", description = "/api/therapists/{id}"), useReturnTypeSchema = true)

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
+import org.mutuality.platform.openapi.ServiceOpenApi;
 import org.mutuality.platform.security.CurrentUser;
 
 import org.springframework.http.CacheControl;
@@ -41,8 +42,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/articles")
 @Tag(name = "Articles")
 class ArticleController {
-
-	private static final String BEARER = "bearer-jwt";
 
 	/** Published articles may be kept by any cache for a minute, then revalidated with their ETag. */
 	private static final CacheControl PUBLIC = CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic();
@@ -93,7 +92,7 @@ class ArticleController {
 
 	@Operation(summary = "Create a DRAFT", description = """
 			Roles: therapist, admin. The slug is made from the title unless one is given.""",
-			security = @SecurityRequirement(name = BEARER))
+			security = @SecurityRequirement(name = ServiceOpenApi.BEARER))
 	@ApiResponse(responseCode = "201", description = "The new draft; Location names it", useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "409", description = "The slug given is taken")
 	@PostMapping
@@ -106,7 +105,7 @@ class ArticleController {
 
 	@Operation(summary = "Replace an article's title, summary, body, topics, slug and call to action",
 			description = "Roles: its author (therapist), admin. `If-Match` is honoured.",
-			security = @SecurityRequirement(name = BEARER))
+			security = @SecurityRequirement(name = ServiceOpenApi.BEARER))
 	@ApiResponse(responseCode = "200", description = "The article as it now is", useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "409", description = "The slug given is taken")
 	@ApiResponse(responseCode = "412", description = "If-Match does not match the current ETag")
@@ -120,7 +119,7 @@ class ArticleController {
 
 	@Operation(summary = "Publish now, or schedule for publishAt", description = """
 			Roles: admin. Without `publishAt` the article is PUBLISHED now; with a future one it is SCHEDULED and \
-			published automatically at that time.""", security = @SecurityRequirement(name = BEARER))
+			published automatically at that time.""", security = @SecurityRequirement(name = ServiceOpenApi.BEARER))
 	@ApiResponse(responseCode = "200", description = "The article as it now is", useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "409", description = "The article's state does not allow it")
 	@PostMapping("/{id}/publish")
@@ -130,7 +129,7 @@ class ArticleController {
 	}
 
 	@Operation(summary = "Archive: out of public lists, 404 to the public",
-			description = "Roles: admin.", security = @SecurityRequirement(name = BEARER))
+			description = "Roles: admin.", security = @SecurityRequirement(name = ServiceOpenApi.BEARER))
 	@ApiResponse(responseCode = "200", description = "The article as it now is", useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "409", description = "The article's state does not allow it")
 	@PostMapping("/{id}/archive")
@@ -139,7 +138,7 @@ class ArticleController {
 	}
 
 	@Operation(summary = "Delete an article", description = "Roles: admin.",
-			security = @SecurityRequirement(name = BEARER))
+			security = @SecurityRequirement(name = ServiceOpenApi.BEARER))
 	@ApiResponse(responseCode = "204", description = "Deleted")
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> delete(@PathVariable UUID id, CurrentUser user) {
@@ -149,7 +148,7 @@ class ArticleController {
 
 	@Operation(summary = "A page of an article's previous states, newest first", description = """
 			Roles: its author (therapist), admin. Not in API.md's table: an addition for editors.""",
-			security = @SecurityRequirement(name = BEARER))
+			security = @SecurityRequirement(name = ServiceOpenApi.BEARER))
 	@GetMapping("/{id}/revisions")
 	ResponseEntity<PageResponse<RevisionResponse>> revisions(@PathVariable UUID id,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
@@ -159,7 +158,7 @@ class ArticleController {
 
 	@Operation(summary = "Restore a previous state as the article's content", description = """
 			Roles: its author (therapist), admin. `If-Match` is honoured. Not in API.md's table: an addition for \
-			editors.""", security = @SecurityRequirement(name = BEARER))
+			editors.""", security = @SecurityRequirement(name = ServiceOpenApi.BEARER))
 	@ApiResponse(responseCode = "200", description = "The article as it now is", useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "409", description = "The restored slug is taken by another article")
 	@ApiResponse(responseCode = "412", description = "If-Match does not match the current ETag")
