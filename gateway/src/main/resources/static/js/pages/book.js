@@ -77,7 +77,8 @@ async function loadSlots(moveFocus = false) {
   const sunday = addDays(monday, 6);
   weekHeading.textContent = `Week of ${weekLabel(monday)}`;
   document.getElementById('zone-note').textContent = `Times are shown in your time zone: ${zoneLabel(zone, monday)}.`;
-  previousButton.disabled = addDays(monday, 7) <= startOfWeek();
+  // nothing can be booked before this week
+  previousButton.disabled = monday <= startOfWeek();
   slotsBox.setAttribute('aria-busy', 'true');
   replace(slotsBox, h('p', { class: 'loading', role: 'status' }, 'Loading free times…'));
   try {

@@ -61,7 +61,16 @@ function item(followUp) {
     h('div', { class: 'close-panel', hidden: true }));
 }
 
+/** Hides the last action's message, so what shows next is about the action now running. */
+function clearMessages() {
+  replace(messageBox);
+  messageBox.hidden = true;
+  replace(errorBox);
+  errorBox.hidden = true;
+}
+
 async function claim(followUp, button) {
+  clearMessages();
   await busy(button, async () => {
     try {
       await post(`/api/follow-ups/${encodeURIComponent(followUp.id)}/claim`);
@@ -79,6 +88,7 @@ async function claim(followUp, button) {
 }
 
 function openClose(followUp, opener) {
+  clearMessages();
   const card = opener.closest('[data-testid="follow-up"]');
   const panel = card.querySelector('.close-panel');
   const id = `outcome-${followUp.id}`;

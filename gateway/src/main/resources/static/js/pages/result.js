@@ -22,9 +22,14 @@ function crisis(submission) {
       'Talking to someone you trust, or a crisis line, can help right now.'));
 }
 
-/** Follow-ups are created asynchronously from the result; look for this one for a few seconds. */
-async function findFollowUp(submissionId, attempts = 6) {
-  for (let attempt = 0; attempt < attempts; attempt += 1) {
+/**
+ * Follow-ups are created asynchronously from the result (the event crosses Kafka to booking-service): look for
+ * this one for about a minute, often at first and then less often, while the plain booking link already works.
+ */
+const FOLLOW_UP_RETRY_SECONDS = [1, 1, 2, 3, 5, 8, 10, 15, 15];
+
+async function findFollowUp(submissionId) {
+  for (let attempt = 0; ; attempt += 1) {
     try {
       const page = await get('/api/follow-ups/mine', { size: 50 });
       const match = page.items.find((item) => item.submissionId === submissionId && item.status !== 'CLOSED');
@@ -34,9 +39,11 @@ async function findFollowUp(submissionId, attempts = 6) {
     } catch {
       return null;
     }
-    await new Promise((resolve) => { window.setTimeout(resolve, 1000); });
+    if (attempt >= FOLLOW_UP_RETRY_SECONDS.length) {
+      return null;
+    }
+    await new Promise((resolve) => { window.setTimeout(resolve, FOLLOW_UP_RETRY_SECONDS[attempt] * 1000); });
   }
-  return null;
 }
 
 async function bookingPath(submission, container) {
