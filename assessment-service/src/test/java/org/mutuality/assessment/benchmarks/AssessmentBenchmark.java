@@ -168,7 +168,7 @@ class AssessmentBenchmark extends AssessmentIntegrationTestSupport {
 
 	private void reportServerSide() {
 		Timer timer = this.meters.get("http.server.requests")
-			.tag("uri", "/api/assessments/{assessmentId}/submissions")
+			.tag("uri", "/api/assessments/{id}/submissions")
 			.timer();
 		StringBuilder line = new StringBuilder("BENCHMARK submit (at the service, http.server.requests, last 2 min):");
 		for (ValueAtPercentile value : timer.takeSnapshot().percentileValues()) {
