@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mutuality.booking.support.BookingServiceIntegrationTest;
 import org.mutuality.booking.support.Http;
+import org.mutuality.platform.test.openapi.OpenApiDocument;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,12 +58,15 @@ class OpenApiIntegrationTests extends BookingServiceIntegrationTest {
 
 	private JsonNode doc;
 
+	private OpenApiDocument api;
+
 	@BeforeEach
 	void readDescription() {
 		Http.Response response = this.http.get("/v3/api-docs");
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		assertThat(response.header("Content-Type")).startsWith("application/json");
 		this.doc = response.json();
+		this.api = new OpenApiDocument(this.doc);
 	}
 
 	@Test
@@ -81,16 +85,16 @@ class OpenApiIntegrationTests extends BookingServiceIntegrationTest {
 	void holdsExactlyTheOperationsOfApiMdAndTheDocumentedAdditions() {
 		Set<String> expected = new TreeSet<>(API_MD.keySet());
 		expected.addAll(ADDITIONS.keySet());
-		assertThat(operations()).containsExactlyInAnyOrderElementsOf(expected);
+		assertThat(this.api.operations()).containsExactlyInAnyOrderElementsOf(expected);
 	}
 
 	@Test
 	void marksTheAdditionsAsNotInApiMd() {
 		ADDITIONS.keySet()
-			.forEach((operation) -> assertThat(operation(operation).path("description").asString()).as(operation)
+			.forEach((operation) -> assertThat(this.api.operation(operation).path("description").asString()).as(operation)
 				.contains("An addition to API.md's table"));
 		API_MD.keySet()
-			.forEach((operation) -> assertThat(operation(operation).path("description").asString()).as(operation)
+			.forEach((operation) -> assertThat(this.api.operation(operation).path("description").asString()).as(operation)
 				.doesNotContain("addition"));
 	}
 
@@ -99,103 +103,65 @@ class OpenApiIntegrationTests extends BookingServiceIntegrationTest {
 		Map<String, String> all = new LinkedHashMap<>(API_MD);
 		all.putAll(ADDITIONS);
 		all.forEach((operation, roles) -> {
-			JsonNode op = operation(operation);
+			JsonNode op = this.api.operation(operation);
 			assertThat(op.path("description").asString()).as(operation).startsWith("Roles: " + roles);
 			if (roles.startsWith("anyone")) {
 				assertThat(op.has("security")).as(operation).isFalse();
 			}
 			else {
 				assertThat(op.at("/security/0").has("bearer-jwt")).as(operation).isTrue();
-				assertThat(problemSchemaOf(op.at("/responses/403"))).as(operation).isNotEmpty();
+				assertThat(OpenApiDocument.problemSchemaOf(op.at("/responses/403"))).as(operation).isNotEmpty();
 			}
-			assertThat(problemSchemaOf(op.at("/responses/401"))).as(operation).isEqualTo("#/components/schemas/Problem");
+			assertThat(OpenApiDocument.problemSchemaOf(op.at("/responses/401"))).as(operation).isEqualTo("#/components/schemas/Problem");
 		});
 	}
 
 	@Test
 	void documentsProblemAnswers() {
 		JsonNode problem = this.doc.at("/components/schemas/Problem/properties");
-		assertThat(names(problem)).contains("type", "title", "status", "detail", "instance", "errors");
-		assertThat(names(problem.at("/errors/items/properties"))).contains("field", "message");
-		JsonNode book = operation("POST /api/bookings");
-		assertThat(problemSchemaOf(book.at("/responses/400"))).isNotEmpty();
-		assertThat(problemSchemaOf(book.at("/responses/409"))).isNotEmpty();
-		assertThat(problemSchemaOf(operation("POST /api/bookings/{id}/reschedule").at("/responses/409"))).isNotEmpty();
-		assertThat(problemSchemaOf(operation("POST /api/follow-ups/{id}/claim").at("/responses/409"))).isNotEmpty();
-		assertThat(problemSchemaOf(operation("GET /api/bookings/{id}").at("/responses/404"))).isNotEmpty();
-		assertThat(operation("GET /api/therapists").at("/responses/400").isMissingNode()).isTrue();
+		assertThat(OpenApiDocument.names(problem)).contains("type", "title", "status", "detail", "instance", "errors");
+		assertThat(OpenApiDocument.names(problem.at("/errors/items/properties"))).contains("field", "message");
+		JsonNode book = this.api.operation("POST /api/bookings");
+		assertThat(OpenApiDocument.problemSchemaOf(book.at("/responses/400"))).isNotEmpty();
+		assertThat(OpenApiDocument.problemSchemaOf(book.at("/responses/409"))).isNotEmpty();
+		assertThat(OpenApiDocument.problemSchemaOf(this.api.operation("POST /api/bookings/{id}/reschedule").at("/responses/409"))).isNotEmpty();
+		assertThat(OpenApiDocument.problemSchemaOf(this.api.operation("POST /api/follow-ups/{id}/claim").at("/responses/409"))).isNotEmpty();
+		assertThat(OpenApiDocument.problemSchemaOf(this.api.operation("GET /api/bookings/{id}").at("/responses/404"))).isNotEmpty();
+		assertThat(this.api.operation("GET /api/therapists").at("/responses/400").isMissingNode()).isTrue();
 	}
 
 	@Test
 	void showsTheRealBookingsPagesSlotsAndFollowUps() {
-		JsonNode booking = schema(operation("POST /api/bookings").at("/responses/201/content"));
-		assertThat(names(booking.path("properties"))).contains("id", "therapistId", "clientId", "start", "end",
+		JsonNode booking = this.api.schema(this.api.operation("POST /api/bookings").at("/responses/201/content"));
+		assertThat(OpenApiDocument.names(booking.path("properties"))).contains("id", "therapistId", "clientId", "start", "end",
 				"status", "note", "followUpId", "createdAt", "cancelledAt", "cancelReason");
 		assertThat(booking.at("/properties/status/enum").toString()).contains("CONFIRMED", "CANCELLED");
-		assertThat(operation("POST /api/bookings").at("/responses/201/headers").has("Location")).isTrue();
-		JsonNode request = schema(operation("POST /api/bookings").at("/requestBody/content"));
-		assertThat(names(request.path("properties"))).contains("therapistId", "start", "note", "followUpId");
-		assertThat(operation("POST /api/bookings").path("parameters").toString()).contains("Idempotency-Key")
+		assertThat(this.api.operation("POST /api/bookings").at("/responses/201/headers").has("Location")).isTrue();
+		JsonNode request = this.api.schema(this.api.operation("POST /api/bookings").at("/requestBody/content"));
+		assertThat(OpenApiDocument.names(request.path("properties"))).contains("therapistId", "start", "note", "followUpId");
+		assertThat(this.api.operation("POST /api/bookings").path("parameters").toString()).contains("Idempotency-Key")
 			.doesNotContain("CurrentUser");
 
-		JsonNode page = schema(operation("GET /api/bookings").at("/responses/200/content"));
-		assertThat(names(page.path("properties"))).contains("items", "page", "size", "totalItems", "totalPages");
-		assertThat(resolve(page.at("/properties/items/items"))).isEqualTo(booking);
-		assertThat(schema(operation("POST /api/bookings/{id}/cancel").at("/responses/200/content"))).isEqualTo(booking);
+		JsonNode page = this.api.schema(this.api.operation("GET /api/bookings").at("/responses/200/content"));
+		assertThat(OpenApiDocument.names(page.path("properties"))).contains("items", "page", "size", "totalItems", "totalPages");
+		assertThat(this.api.resolve(page.at("/properties/items/items"))).isEqualTo(booking);
+		assertThat(this.api.schema(this.api.operation("POST /api/bookings/{id}/cancel").at("/responses/200/content"))).isEqualTo(booking);
 
-		JsonNode slots = schema(operation("GET /api/therapists/{id}/slots").at("/responses/200/content"));
-		assertThat(names(slots.path("properties"))).contains("therapistId", "timeZone", "slots");
-		assertThat(names(resolve(slots.at("/properties/slots/items")).path("properties"))).contains("start", "end");
+		JsonNode slots = this.api.schema(this.api.operation("GET /api/therapists/{id}/slots").at("/responses/200/content"));
+		assertThat(OpenApiDocument.names(slots.path("properties"))).contains("therapistId", "timeZone", "slots");
+		assertThat(OpenApiDocument.names(this.api.resolve(slots.at("/properties/slots/items")).path("properties"))).contains("start", "end");
 
-		JsonNode followUps = schema(operation("GET /api/follow-ups").at("/responses/200/content"));
-		JsonNode followUp = resolve(followUps.at("/properties/items/items"));
-		assertThat(names(followUp.path("properties"))).contains("id", "submissionId", "assessmentId", "clientId",
+		JsonNode followUps = this.api.schema(this.api.operation("GET /api/follow-ups").at("/responses/200/content"));
+		JsonNode followUp = this.api.resolve(followUps.at("/properties/items/items"));
+		assertThat(OpenApiDocument.names(followUp.path("properties"))).contains("id", "submissionId", "assessmentId", "clientId",
 				"clientName", "totalScore", "bandCode", "riskFlags", "priority", "status", "claimedBy", "bookingId",
 				"createdAt");
 
-		JsonNode therapists = schema(operation("GET /api/therapists").at("/responses/200/content"));
-		assertThat(names(resolve(therapists.path("items")).path("properties"))).contains("id", "displayName", "bio",
+		JsonNode therapists = this.api.schema(this.api.operation("GET /api/therapists").at("/responses/200/content"));
+		assertThat(OpenApiDocument.names(this.api.resolve(therapists.path("items")).path("properties"))).contains("id", "displayName", "bio",
 				"specialties", "languages", "timeZone", "consultationMinutes");
-		assertThat(operation("GET /api/therapists/me/calendar.ics").at("/responses/200/content").has("text/calendar"))
+		assertThat(this.api.operation("GET /api/therapists/me/calendar.ics").at("/responses/200/content").has("text/calendar"))
 			.isTrue();
-	}
-
-	private Set<String> operations() {
-		Set<String> operations = new TreeSet<>();
-		this.doc.path("paths")
-			.properties()
-			.forEach((path) -> path.getValue()
-				.properties()
-				.forEach((method) -> operations.add(method.getKey().toUpperCase() + " " + path.getKey())));
-		return operations;
-	}
-
-	private JsonNode operation(String operation) {
-		String[] parts = operation.split(" ", 2);
-		JsonNode op = this.doc.path("paths").path(parts[1]).path(parts[0].toLowerCase());
-		assertThat(op.isMissingNode()).as(operation).isFalse();
-		return op;
-	}
-
-	/** The schema of the first media type of a content object, references resolved. */
-	private JsonNode schema(JsonNode content) {
-		assertThat(content.isMissingNode()).isFalse();
-		return resolve(content.values().iterator().next().path("schema"));
-	}
-
-	private JsonNode resolve(JsonNode schema) {
-		String ref = schema.path("$ref").asString("");
-		return ref.isEmpty() ? schema : this.doc.at(ref.substring(1));
-	}
-
-	private static String problemSchemaOf(JsonNode response) {
-		return response.at("/content/application~1problem+json/schema/$ref").asString("");
-	}
-
-	private static Set<String> names(JsonNode object) {
-		Set<String> names = new TreeSet<>();
-		object.properties().forEach((entry) -> names.add(entry.getKey()));
-		return names;
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mutuality.content.support.ContentIntegrationTest;
+import org.mutuality.platform.test.openapi.OpenApiDocument;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -44,11 +45,14 @@ class OpenApiIntegrationTests extends ContentIntegrationTest {
 
 	private JsonNode doc;
 
+	private OpenApiDocument api;
+
 	@BeforeEach
 	void readDescription() {
 		MvcTestResult result = this.mvc.get().uri("/v3/api-docs").exchange();
 		assertThat(result).hasStatusOk().hasContentTypeCompatibleWith("application/json");
 		this.doc = read(result);
+		this.api = new OpenApiDocument(this.doc);
 	}
 
 	@Test
@@ -67,7 +71,7 @@ class OpenApiIntegrationTests extends ContentIntegrationTest {
 	void holdsExactlyTheOperationsOfApiMdAndTheDocumentedAdditions() {
 		Set<String> expected = new TreeSet<>(API_MD.keySet());
 		expected.addAll(ADDITIONS.keySet());
-		assertThat(operations()).containsExactlyInAnyOrderElementsOf(expected);
+		assertThat(this.api.operations()).containsExactlyInAnyOrderElementsOf(expected);
 	}
 
 	@Test
@@ -75,7 +79,7 @@ class OpenApiIntegrationTests extends ContentIntegrationTest {
 		Map<String, String> all = new LinkedHashMap<>(API_MD);
 		all.putAll(ADDITIONS);
 		all.forEach((operation, roles) -> {
-			JsonNode op = operation(operation);
+			JsonNode op = this.api.operation(operation);
 			assertThat(op.path("description").asString()).as(operation).startsWith("Roles: " + roles);
 			if (roles.startsWith("anyone")) {
 				assertThat(op.has("security")).as(operation).isFalse();
@@ -84,83 +88,45 @@ class OpenApiIntegrationTests extends ContentIntegrationTest {
 				assertThat(op.at("/security/0").has("bearer-jwt")).as(operation).isTrue();
 				assertThat(op.at("/responses/403").isMissingNode()).as(operation).isFalse();
 			}
-			assertThat(problemSchemaOf(op.at("/responses/401"))).as(operation).isEqualTo("#/components/schemas/Problem");
+			assertThat(OpenApiDocument.problemSchemaOf(op.at("/responses/401"))).as(operation).isEqualTo("#/components/schemas/Problem");
 		});
 	}
 
 	@Test
 	void documentsProblemAnswers() {
 		JsonNode problem = this.doc.at("/components/schemas/Problem/properties");
-		assertThat(names(problem)).contains("type", "title", "status", "detail", "instance", "errors");
+		assertThat(OpenApiDocument.names(problem)).contains("type", "title", "status", "detail", "instance", "errors");
 		assertThat(problem.at("/errors/items/properties").has("field")).isTrue();
-		assertThat(problemSchemaOf(operation("POST /api/articles").at("/responses/409"))).isNotEmpty();
-		assertThat(problemSchemaOf(operation("POST /api/articles").at("/responses/400"))).isNotEmpty();
-		assertThat(problemSchemaOf(operation("PUT /api/articles/{id}").at("/responses/412"))).isNotEmpty();
-		assertThat(problemSchemaOf(operation("GET /api/articles/{slug}").at("/responses/404"))).isNotEmpty();
-		assertThat(operation("GET /api/topics").at("/responses/400").isMissingNode()).isTrue();
+		assertThat(OpenApiDocument.problemSchemaOf(this.api.operation("POST /api/articles").at("/responses/409"))).isNotEmpty();
+		assertThat(OpenApiDocument.problemSchemaOf(this.api.operation("POST /api/articles").at("/responses/400"))).isNotEmpty();
+		assertThat(OpenApiDocument.problemSchemaOf(this.api.operation("PUT /api/articles/{id}").at("/responses/412"))).isNotEmpty();
+		assertThat(OpenApiDocument.problemSchemaOf(this.api.operation("GET /api/articles/{slug}").at("/responses/404"))).isNotEmpty();
+		assertThat(this.api.operation("GET /api/topics").at("/responses/400").isMissingNode()).isTrue();
 	}
 
 	@Test
 	void showsTheRealPagesSummariesAndArticles() {
-		JsonNode page = schema(operation("GET /api/articles").at("/responses/200/content"));
-		assertThat(names(page.path("properties"))).contains("items", "page", "size", "totalItems", "totalPages");
-		JsonNode summary = resolve(page.at("/properties/items/items"));
-		assertThat(names(summary.path("properties"))).contains("id", "slug", "title", "summary", "topics", "author",
+		JsonNode page = this.api.schema(this.api.operation("GET /api/articles").at("/responses/200/content"));
+		assertThat(OpenApiDocument.names(page.path("properties"))).contains("items", "page", "size", "totalItems", "totalPages");
+		JsonNode summary = this.api.resolve(page.at("/properties/items/items"));
+		assertThat(OpenApiDocument.names(summary.path("properties"))).contains("id", "slug", "title", "summary", "topics", "author",
 				"status", "publishedAt", "readingMinutes");
 		assertThat(summary.at("/properties/status/enum").toString()).contains("DRAFT", "SCHEDULED", "PUBLISHED",
 				"ARCHIVED");
 
-		JsonNode article = schema(operation("GET /api/articles/{slug}").at("/responses/200/content"));
-		assertThat(names(article.path("properties"))).contains("bodyMarkdown", "bodyHtml", "createdAt", "updatedAt",
+		JsonNode article = this.api.schema(this.api.operation("GET /api/articles/{slug}").at("/responses/200/content"));
+		assertThat(OpenApiDocument.names(article.path("properties"))).contains("bodyMarkdown", "bodyHtml", "createdAt", "updatedAt",
 				"version", "callToAction");
-		assertThat(schema(operation("POST /api/articles").at("/responses/201/content")).path("properties").has("slug"))
+		assertThat(this.api.schema(this.api.operation("POST /api/articles").at("/responses/201/content")).path("properties").has("slug"))
 			.isTrue();
-		JsonNode request = schema(operation("POST /api/articles").at("/requestBody/content"));
+		JsonNode request = this.api.schema(this.api.operation("POST /api/articles").at("/requestBody/content"));
 		assertThat(request.path("required").toString()).contains("title", "bodyMarkdown");
 
-		JsonNode topics = schema(operation("GET /api/topics").at("/responses/200/content"));
-		assertThat(names(resolve(topics.path("items")).path("properties"))).contains("slug", "name", "articleCount");
-		assertThat(operation("GET /api/feed").at("/responses/200/content").has("application/atom+xml")).isTrue();
-		assertThat(operation("GET /api/articles").path("parameters").toString()).doesNotContain("CurrentUser")
+		JsonNode topics = this.api.schema(this.api.operation("GET /api/topics").at("/responses/200/content"));
+		assertThat(OpenApiDocument.names(this.api.resolve(topics.path("items")).path("properties"))).contains("slug", "name", "articleCount");
+		assertThat(this.api.operation("GET /api/feed").at("/responses/200/content").has("application/atom+xml")).isTrue();
+		assertThat(this.api.operation("GET /api/articles").path("parameters").toString()).doesNotContain("CurrentUser")
 			.doesNotContain("\"user\"");
-	}
-
-	private Set<String> operations() {
-		Set<String> operations = new TreeSet<>();
-		this.doc.path("paths")
-			.properties()
-			.forEach((path) -> path.getValue()
-				.properties()
-				.forEach((method) -> operations.add(method.getKey().toUpperCase() + " " + path.getKey())));
-		return operations;
-	}
-
-	private JsonNode operation(String operation) {
-		String[] parts = operation.split(" ", 2);
-		JsonNode op = this.doc.path("paths").path(parts[1]).path(parts[0].toLowerCase());
-		assertThat(op.isMissingNode()).as(operation).isFalse();
-		return op;
-	}
-
-	/** The schema of the first media type of a content object, references resolved. */
-	private JsonNode schema(JsonNode content) {
-		assertThat(content.isMissingNode()).isFalse();
-		return resolve(content.values().iterator().next().path("schema"));
-	}
-
-	private JsonNode resolve(JsonNode schema) {
-		String ref = schema.path("$ref").asString("");
-		return ref.isEmpty() ? schema : this.doc.at(ref.substring(1));
-	}
-
-	private static String problemSchemaOf(JsonNode response) {
-		return response.at("/content/application~1problem+json/schema/$ref").asString("");
-	}
-
-	private static Set<String> names(JsonNode object) {
-		Set<String> names = new TreeSet<>();
-		object.properties().forEach((entry) -> names.add(entry.getKey()));
-		return names;
 	}
 
 }
