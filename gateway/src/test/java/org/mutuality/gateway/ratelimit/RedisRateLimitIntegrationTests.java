@@ -5,8 +5,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
-import org.mutuality.gateway.LocalRedis;
 import org.mutuality.gateway.StubService;
+import org.mutuality.platform.test.infra.redis.LocalRedis;
 import org.mutuality.platform.test.security.DemoAccount;
 import org.mutuality.platform.test.security.TestIdentityProvider;
 

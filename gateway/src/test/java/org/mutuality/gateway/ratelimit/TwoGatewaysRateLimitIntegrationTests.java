@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.mutuality.gateway.GatewayApplication;
-import org.mutuality.gateway.LocalRedis;
 import org.mutuality.gateway.StubService;
+import org.mutuality.platform.test.infra.redis.LocalRedis;
 import org.mutuality.platform.test.security.DemoAccount;
 import org.mutuality.platform.test.security.TestIdentityProvider;
 

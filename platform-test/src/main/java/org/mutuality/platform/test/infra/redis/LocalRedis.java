@@ -1,12 +1,13 @@
-package org.mutuality.gateway;
+package org.mutuality.platform.test.infra.redis;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 
 /**
- * The Redis that development and CI machines run on 127.0.0.1:6379, for the tests of the gateway's
- * Redis path (shared sessions and rate limits).
+ * The Redis that development and CI machines run on 127.0.0.1:6379, for tests of a Redis path (the
+ * gateway's shared sessions and rate limits). There is no embedded Redis: a test that needs it skips,
+ * saying so, when none answers.
  */
 public final class LocalRedis {
 
