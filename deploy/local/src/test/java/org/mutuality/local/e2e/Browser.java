@@ -57,6 +57,8 @@ final class Browser implements AutoCloseable {
 
 	private final Path profile;
 
+	private final Path driverLog;
+
 	private int step;
 
 	private Browser(ChromeDriver driver, Path screenshots, Path profile) {
@@ -65,6 +67,12 @@ final class Browser implements AutoCloseable {
 		this.wait.ignoring(StaleElementReferenceException.class);
 		this.screenshots = screenshots;
 		this.profile = profile;
+		this.driverLog = screenshots.resolve("chromedriver.log");
+	}
+
+	/** The end of chromedriver's log: the commands it was given and what the browser answered. */
+	String driverLogTail(int lines) {
+		return RunningDevStack.tail(this.driverLog, lines);
 	}
 
 	static boolean isInstalled() {

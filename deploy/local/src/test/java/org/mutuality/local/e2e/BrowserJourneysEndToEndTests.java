@@ -46,10 +46,23 @@ class BrowserJourneysEndToEndTests {
 
 	private Browser browser;
 
+	/** Whether journey 2 ended with the booking cancelled, which puts its follow-up back in the open queue. */
+	private static boolean followUpReopened;
+
+	private RunningDevStack stack;
+
+	/**
+	 * Keeps the browser's view of a failure under target/screenshots, and prints what CI keeps: the
+	 * end of chromedriver's and the gateway's logs (a page that never finishes loading leaves the
+	 * browser unable to answer, so only the logs can say what it was waiting for).
+	 */
 	@RegisterExtension
 	final TestExecutionExceptionHandler keepFailure = (context, failure) -> {
 		if (this.browser != null) {
 			this.browser.recordFailure(failure);
+			System.out.println("=== " + context.getDisplayName() + " failed: " + failure + "\n--- chromedriver.log (end)\n"
+					+ this.browser.driverLogTail(40) + "\n--- gateway.log (end)\n" + this.stack.logTail("gateway", 40)
+					+ "\n===");
 		}
 		throw failure;
 	};
@@ -64,6 +77,7 @@ class BrowserJourneysEndToEndTests {
 
 	@BeforeEach
 	void devStackIsRunning(RunningDevStack stack) {
+		this.stack = stack;
 		assertThat(stack.process().isAlive()).as("the dev stack runs; its output:%n%s", stack.tail()).isTrue();
 	}
 
@@ -248,6 +262,7 @@ class BrowserJourneysEndToEndTests {
 		awaitSuccessMessage("cancelled");
 		assertThat(this.browser.isPresent(testId("booking-reschedule"))).isFalse();
 		this.browser.screenshot("cancelled");
+		followUpReopened = true;
 
 		logOut();
 	}
@@ -255,7 +270,9 @@ class BrowserJourneysEndToEndTests {
 	@Test
 	@Order(3)
 	void therapistClaimsAndClosesTheFollowUpOfTheNewClientsResult() throws Exception {
-		assumeTrue(submissionId != null, "journey 2 (the new client's GAD-7) failed before it submitted");
+		// the booking made from the follow-up marks it BOOKED; only its cancellation puts it back in the open queue
+		assumeTrue(followUpReopened, "journey 2 (the new client's GAD-7, booking and cancellation) failed before it "
+				+ "cancelled the booking made from the follow-up; its own failure says why");
 		this.browser = Browser.start("3-therapist-follow-up");
 		logIn(DemoAccount.THERAPIST1);
 		this.browser.click(testId("nav-follow-ups"));

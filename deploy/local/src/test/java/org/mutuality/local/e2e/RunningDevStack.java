@@ -153,12 +153,21 @@ final class RunningDevStack {
 
 	/** The last 60 lines the stack printed. */
 	String tail() {
+		return tail(this.log, 60);
+	}
+
+	/** The last lines of one part's log, such as {@code "gateway"}. */
+	String logTail(String part, int lines) {
+		return tail(this.log.resolveSibling("e2e-stack").resolve("logs").resolve(part + ".log"), lines);
+	}
+
+	static String tail(Path file, int count) {
 		try {
-			List<String> lines = Files.readAllLines(this.log);
-			return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+			List<String> lines = Files.readAllLines(file);
+			return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
 		}
-		catch (IOException ex) {
-			return "(no output: " + ex.getMessage() + ")";
+		catch (IOException | java.io.UncheckedIOException ex) {
+			return "(no output in " + file + ": " + ex.getMessage() + ")";
 		}
 	}
 
