@@ -1,5 +1,6 @@
 package org.mutuality.gateway.security;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,11 +19,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * there, and Chrome applies {@code form-action} to redirects)
  * @param apiDocsContentSecurityPolicy the policy of Swagger UI's pages, which need inline styles and
  * data: images
+ * @param identityProviderTimeout how long the gateway waits for the identity provider's token
+ * endpoint (a login's code exchange, a session's token refresh) before answering 503
  */
 @ConfigurationProperties("mutuality.gateway.security")
 record EdgeSecurityProperties(@DefaultValue("true") boolean secureCookies, @DefaultValue List<String> corsAllowedOrigins,
 		@DefaultValue(DEFAULT_POLICY) String contentSecurityPolicy,
-		@DefaultValue(API_DOCS_POLICY) String apiDocsContentSecurityPolicy) {
+		@DefaultValue(API_DOCS_POLICY) String apiDocsContentSecurityPolicy,
+		@DefaultValue("5s") Duration identityProviderTimeout) {
 
 	static final String DEFAULT_POLICY = "default-src 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'none'; "
 			+ "form-action 'self' {login-origin}";

@@ -18,6 +18,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.web.DefaultReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.endpoint.WebClientReactiveAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
@@ -103,14 +104,22 @@ class SecurityConfiguration {
 		return new WebSessionServerOAuth2AuthorizedClientRepository();
 	}
 
+	/** The login's code exchange (oauth2Login uses this bean), with a time limit. */
+	@Bean
+	WebClientReactiveAuthorizationCodeTokenResponseClient authorizationCodeTokenResponseClient(
+			EdgeSecurityProperties properties) {
+		return IdentityProviderCalls.authorizationCode(properties.identityProviderTimeout());
+	}
+
 	@Bean
 	ReactiveOAuth2AuthorizedClientManager authorizedClientManager(ReactiveClientRegistrationRepository registrations,
-			ServerOAuth2AuthorizedClientRepository authorizedClients) {
+			ServerOAuth2AuthorizedClientRepository authorizedClients, EdgeSecurityProperties properties) {
 		DefaultReactiveOAuth2AuthorizedClientManager manager = new DefaultReactiveOAuth2AuthorizedClientManager(
 				registrations, authorizedClients);
 		manager.setAuthorizedClientProvider(ReactiveOAuth2AuthorizedClientProviderBuilder.builder()
 			.authorizationCode()
-			.refreshToken()
+			.refreshToken((refresh) -> refresh
+				.accessTokenResponseClient(IdentityProviderCalls.refreshToken(properties.identityProviderTimeout())))
 			.build());
 		return manager;
 	}
