@@ -7,12 +7,16 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The {@code mail_outbox} table: emails waiting to be sent, each written in the transaction of the
- * change that causes it, so a message exists exactly when its change was committed. The sender
+ * change that causes it, so a message exists exactly when its change was committed. A row keeps
+ * what its message is to say ({@link MailRequest}, as JSON); the sender renders it. The sender
  * claims one due row at a time with {@code FOR UPDATE SKIP LOCKED}: an instance never waits for a
  * row another instance is sending, and never sees it again once it is marked sent.
  */
@@ -21,17 +25,19 @@ class MailOutbox {
 
 	private final JdbcClient jdbc;
 
-	MailOutbox(JdbcClient jdbc) {
+	private final JsonMapper json;
+
+	MailOutbox(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
 	}
 
-	void add(MailKind kind, UUID bookingId, OutgoingMail mail, Instant dueAt, Instant now) {
+	void add(MailKind kind, UUID bookingId, MailRequest request, Instant dueAt, Instant now) {
 		this.jdbc.sql("""
-				insert into mail_outbox (id, kind, booking_id, recipient, subject, text_body, html_body, ics, ics_method,
-				                         status, due_at, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)""")
-			.params(UUID.randomUUID(), kind.name(), bookingId, mail.recipient(), mail.subject(), mail.text(),
-					mail.html(), mail.ics(), mail.icsMethod(), Timestamp.from(dueAt), Timestamp.from(now))
+				insert into mail_outbox (id, kind, booking_id, recipient, request, status, due_at, created_at)
+				values (?, ?, ?, ?, cast(? as jsonb), 'PENDING', ?, ?)""")
+			.params(UUID.randomUUID(), kind.name(), bookingId, request.recipient(),
+					this.json.writeValueAsString(request), Timestamp.from(dueAt), Timestamp.from(now))
 			.update();
 	}
 
@@ -50,13 +56,14 @@ class MailOutbox {
 	 */
 	Optional<QueuedMail> claimNextDue(Instant now) {
 		return this.jdbc.sql("""
-				select id, kind, recipient, subject, text_body, html_body, ics, ics_method, attempts from mail_outbox
+				select id, kind, recipient, request, subject, text_body, html_body, ics, ics_method, attempts
+				from mail_outbox
 				where status = 'PENDING' and due_at <= ?
 				order by due_at, created_at
 				limit 1
 				for update skip locked""")
 			.params(Timestamp.from(now))
-			.query(MailOutbox::queued)
+			.query(this::queued)
 			.optional();
 	}
 
@@ -101,11 +108,24 @@ class MailOutbox {
 			.single();
 	}
 
-	private static QueuedMail queued(ResultSet rs, int row) throws SQLException {
+	private QueuedMail queued(ResultSet rs, int row) throws SQLException {
+		String request = rs.getString("request");
 		return new QueuedMail(rs.getObject("id", UUID.class), MailKind.valueOf(rs.getString("kind")),
-				new OutgoingMail(rs.getString("recipient"), rs.getString("subject"), rs.getString("text_body"),
-						rs.getString("html_body"), rs.getString("ics"), rs.getString("ics_method")),
+				(request != null) ? request(request)
+						: new MailRequest.Rendered(new OutgoingMail(rs.getString("recipient"), rs.getString("subject"),
+								rs.getString("text_body"), rs.getString("html_body"), rs.getString("ics"),
+								rs.getString("ics_method"))),
 				rs.getInt("attempts"));
+	}
+
+	/** The stored request, or an unreadable one that the sender gives up at once. */
+	private MailRequest request(String json) {
+		try {
+			return this.json.readValue(json, MailRequest.class);
+		}
+		catch (JacksonException ex) {
+			return new MailRequest.Unreadable(ex.getOriginalMessage());
+		}
 	}
 
 	private static String truncate(String error) {
@@ -120,10 +140,10 @@ class MailOutbox {
 	 *
 	 * @param id its id, also the base of its {@code Message-ID}
 	 * @param kind what it is about
-	 * @param mail the email
+	 * @param request what the email is to say
 	 * @param attempts the attempts before this one
 	 */
-	record QueuedMail(UUID id, MailKind kind, OutgoingMail mail, int attempts) {
+	record QueuedMail(UUID id, MailKind kind, MailRequest request, int attempts) {
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
 
 import org.mutuality.booking.calendar.IcsCalendar;
 
+import org.springframework.mail.MailPreparationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -39,6 +40,24 @@ class MailTemplates {
 	MailTemplates(NotificationProperties properties, Clock clock) {
 		this.properties = properties;
 		this.clock = clock;
+	}
+
+	/** The email a queued request asks for. */
+	OutgoingMail render(MailKind kind, MailRequest request) {
+		if (request instanceof MailRequest.ToClient client) {
+			return toClient(kind, client.booking());
+		}
+		if (request instanceof MailRequest.ToTherapist therapist) {
+			return toTherapist(kind, therapist.booking());
+		}
+		if (request instanceof MailRequest.Invitation invitation) {
+			return consultationInvitation(invitation.email(), invitation.name());
+		}
+		if (request instanceof MailRequest.Rendered rendered) {
+			return rendered.mail();
+		}
+		MailRequest.Unreadable unreadable = (MailRequest.Unreadable) request;
+		throw new MailPreparationException("The queued " + kind + " email cannot be read: " + unreadable.error());
 	}
 
 	/** The email to the client about a booking that was just confirmed, moved or cancelled. */

@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
  * booking confirmed, moved or cancelled writes one message to its client and one to its therapist,
  * each with a calendar invitation, and the client's reminders; a reschedule replaces the reminders,
  * a cancellation cancels them; a follow-up for a client who agreed to be contacted writes an
- * invitation to book. Nothing is sent here: {@link OutboxSender} delivers the committed messages.
+ * invitation to book. Nothing is rendered or sent here: each message is queued as what it is to
+ * say ({@link MailRequest}), and {@link OutboxSender} renders and delivers the committed messages.
  * A recipient without a known address gets no email.
  */
 @Service
@@ -26,15 +27,12 @@ public class Notifications {
 
 	private final MailOutbox outbox;
 
-	private final MailTemplates templates;
-
 	private final NotificationProperties properties;
 
 	private final Clock clock;
 
-	Notifications(MailOutbox outbox, MailTemplates templates, NotificationProperties properties, Clock clock) {
+	Notifications(MailOutbox outbox, NotificationProperties properties, Clock clock) {
 		this.outbox = outbox;
-		this.templates = templates;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -69,16 +67,15 @@ public class Notifications {
 			return;
 		}
 		Instant now = this.clock.instant();
-		this.outbox.add(MailKind.CONSULTATION_INVITATION, null, this.templates.consultationInvitation(email, name),
-				now, now);
+		this.outbox.add(MailKind.CONSULTATION_INVITATION, null, new MailRequest.Invitation(email, name), now, now);
 	}
 
 	private void queue(MailKind kind, BookingNotice booking, Instant now) {
 		if (!isBlank(booking.clientEmail())) {
-			this.outbox.add(kind, booking.bookingId(), this.templates.toClient(kind, booking), now, now);
+			this.outbox.add(kind, booking.bookingId(), new MailRequest.ToClient(booking), now, now);
 		}
 		if (!isBlank(booking.therapistEmail())) {
-			this.outbox.add(kind, booking.bookingId(), this.templates.toTherapist(kind, booking), now, now);
+			this.outbox.add(kind, booking.bookingId(), new MailRequest.ToTherapist(booking), now, now);
 		}
 		else {
 			log.info("Therapist of booking " + booking.bookingId() + " has no email address yet; not told of "
@@ -94,8 +91,7 @@ public class Notifications {
 		for (Duration lead : this.properties.reminders().stream().distinct().toList()) {
 			Instant due = booking.start().minus(lead);
 			if (due.isAfter(now)) {
-				this.outbox.add(MailKind.REMINDER, booking.bookingId(),
-						this.templates.toClient(MailKind.REMINDER, booking), due, now);
+				this.outbox.add(MailKind.REMINDER, booking.bookingId(), new MailRequest.ToClient(booking), due, now);
 			}
 		}
 	}

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
@@ -41,8 +42,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers the outbox's due messages through Spring's {@link JavaMailSender}, on a schedule and
- * safely with several instances.
+ * Renders the outbox's due messages ({@link MailTemplates}) and delivers them through Spring's
+ * {@link JavaMailSender}, on a schedule and safely with several instances.
  *
  * <p>Each message is claimed, sent and marked in one short transaction that holds its row lock
  * ({@code FOR UPDATE SKIP LOCKED}): another instance skips it, and a cancellation that wants to
@@ -71,6 +72,8 @@ class OutboxSender {
 
 	private final MailOutbox outbox;
 
+	private final MailTemplates templates;
+
 	private final JavaMailSender mailSender;
 
 	private final NotificationProperties properties;
@@ -87,9 +90,11 @@ class OutboxSender {
 
 	private final AtomicLong pending = new AtomicLong();
 
-	OutboxSender(MailOutbox outbox, JavaMailSender mailSender, NotificationProperties properties,
-			PlatformTransactionManager transactionManager, Clock clock, MeterRegistry meters) {
+	OutboxSender(MailOutbox outbox, MailTemplates templates, JavaMailSender mailSender,
+			NotificationProperties properties, PlatformTransactionManager transactionManager, Clock clock,
+			MeterRegistry meters) {
 		this.outbox = outbox;
+		this.templates = templates;
 		this.mailSender = mailSender;
 		this.properties = properties;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -144,7 +149,7 @@ class OutboxSender {
 		}
 		int attempts = queued.attempts() + 1;
 		try {
-			this.mailSender.send(mimeMessage(queued));
+			this.mailSender.send(mimeMessage(queued.id(), this.templates.render(queued.kind(), queued.request())));
 			this.outbox.markSent(queued.id(), attempts, this.clock.instant());
 			this.sent.increment();
 			return Attempt.SENT;
@@ -170,9 +175,8 @@ class OutboxSender {
 		}
 	}
 
-	private MimeMessage mimeMessage(MailOutbox.QueuedMail queued) throws MessagingException {
-		OutgoingMail mail = queued.mail();
-		MimeMessage message = new StableIdMimeMessage(MIME_SESSION, "<" + queued.id() + "@mail.mutuality>");
+	private MimeMessage mimeMessage(UUID id, OutgoingMail mail) throws MessagingException {
+		MimeMessage message = new StableIdMimeMessage(MIME_SESSION, "<" + id + "@mail.mutuality>");
 		try {
 			message.setFrom(new InternetAddress(this.properties.from(), this.properties.fromName(),
 					StandardCharsets.UTF_8.name()));

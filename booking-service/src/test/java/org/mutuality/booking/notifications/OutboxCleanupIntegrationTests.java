@@ -51,7 +51,7 @@ class OutboxCleanupIntegrationTests extends BookingServiceIntegrationTest {
 		String recipient = "kept-" + UUID.randomUUID() + "@mutuality.test";
 		new TransactionTemplate(this.transactionManager).executeWithoutResult((status) -> {
 			this.outbox.add(MailKind.CONSULTATION_INVITATION, null,
-					new OutgoingMail(recipient, "Subject", "Text", "<p>Text</p>", null, null), due, created);
+					new MailRequest.Invitation(recipient, "Kept"), due, created);
 			if (sent) {
 				UUID id = this.jdbc.sql("select id from mail_outbox where recipient = ?")
 					.params(recipient)

@@ -175,7 +175,7 @@ class RemindersIntegrationTests extends BookingServiceIntegrationTest {
 				this.properties.fromName(), this.properties.siteBaseUrl(),
 				List.of(Duration.ofHours(24), Duration.ofHours(1), Duration.ofHours(24)), this.properties.sender(),
 				this.properties.retention());
-		Notifications notifications = new Notifications(this.outbox, this.templates, twoReminders, Clock.systemUTC());
+		Notifications notifications = new Notifications(this.outbox, twoReminders, Clock.systemUTC());
 		BookingNotice notice = new BookingNotice(booking, 1, start, start.plus(Duration.ofMinutes(30)), client.email(),
 				"Test Client", "T.C.", null, "Therapist " + this.therapist.id(), this.therapist.email(), LONDON);
 
@@ -190,7 +190,7 @@ class RemindersIntegrationTests extends BookingServiceIntegrationTest {
 	}
 
 	private OutboxSender anotherInstance() {
-		return new OutboxSender(this.outbox, this.mailSender, this.properties, this.transactionManager,
+		return new OutboxSender(this.outbox, this.templates, this.mailSender, this.properties, this.transactionManager,
 				Clock.systemUTC(), new SimpleMeterRegistry());
 	}
 

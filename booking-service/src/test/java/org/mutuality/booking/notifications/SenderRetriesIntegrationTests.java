@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mutuality.booking.support.BookingServiceIntegrationTest;
+import org.mutuality.booking.support.MailServer;
 import org.mutuality.platform.test.infra.support.Ports;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -131,7 +132,7 @@ class SenderRetriesIntegrationTests extends BookingServiceIntegrationTest {
 		String email = "patient-" + UUID.randomUUID() + "@mutuality.test";
 		Instant later = Instant.now().plus(Duration.ofDays(1));
 		new TransactionTemplate(this.transactionManager).executeWithoutResult((status) -> this.outbox
-			.add(MailKind.CONSULTATION_INVITATION, null, this.templates.consultationInvitation(email, "Sam"), later,
+			.add(MailKind.CONSULTATION_INVITATION, null, new MailRequest.Invitation(email, "Sam"), later,
 					Instant.now()));
 		JavaMailSenderImpl crashed = new JavaMailSenderImpl();
 		crashed.setHost("127.0.0.1");
@@ -141,7 +142,7 @@ class SenderRetriesIntegrationTests extends BookingServiceIntegrationTest {
 				new NotificationProperties.Sender(Duration.ofSeconds(5), 50, Duration.ofSeconds(3),
 						Duration.ofSeconds(4), 1),
 				this.properties.retention());
-		OutboxSender againstACrashedServer = new OutboxSender(this.outbox, crashed, oneAttempt,
+		OutboxSender againstACrashedServer = new OutboxSender(this.outbox, this.templates, crashed, oneAttempt,
 				this.transactionManager, Clock.systemUTC(), new SimpleMeterRegistry());
 
 		assertThat(againstACrashedServer.sendDue(later)).isZero();
@@ -154,6 +155,42 @@ class SenderRetriesIntegrationTests extends BookingServiceIntegrationTest {
 		// due again 3 seconds later, the running sender delivers it through the server that works
 		BookingEmailsIntegrationTests.awaitMessages(email, 1);
 		await().atMost(TIMEOUT).until(() -> row(email).status().equals("SENT"));
+	}
+
+	@Test
+	void sendsAMessageRenderedWhenItWasQueuedAsItIs() {
+		// rows queued before messages were rendered by the sender keep their text and no request
+		String email = "queued-earlier-" + UUID.randomUUID() + "@mutuality.test";
+		this.jdbc.sql("""
+				insert into mail_outbox (id, kind, recipient, subject, text_body, html_body, status, due_at, created_at)
+				values (?, 'CONSULTATION_INVITATION', ?, 'Written earlier', 'Text written earlier',
+				        '<p>HTML written earlier</p>', 'PENDING', now(), now())""")
+			.params(UUID.randomUUID(), email)
+			.update();
+
+		MailServer.ReceivedMail received = BookingEmailsIntegrationTests.awaitMessages(email, 1).get(0);
+		assertThat(received.subject()).isEqualTo("Written earlier");
+		assertThat(received.text()).contains("Text written earlier");
+		assertThat(received.html()).contains("<p>HTML written earlier</p>");
+		await().atMost(TIMEOUT).until(() -> row(email).status().equals("SENT"));
+	}
+
+	@Test
+	void givesUpARequestThatCannotBeReadAtOnceWhileOthersGoThrough() {
+		String email = "unreadable-" + UUID.randomUUID() + "@mutuality.test";
+		this.jdbc.sql("""
+				insert into mail_outbox (id, kind, recipient, request, status, due_at, created_at)
+				values (?, 'CONSULTATION_INVITATION', ?, '{"to": "nobody-we-know"}', 'PENDING', now(), now())""")
+			.params(UUID.randomUUID(), email)
+			.update();
+		String other = "after-unreadable-" + UUID.randomUUID() + "@mutuality.test";
+		invite(other);
+
+		BookingEmailsIntegrationTests.awaitMessages(other, 1);
+		await().atMost(TIMEOUT).until(() -> row(email).status().equals("FAILED"));
+		assertThat(row(email).attempts()).isOne();
+		assertThat(row(email).error()).startsWith("PERMANENT").contains("cannot be read");
+		assertThat(mail.messagesTo(email)).isEmpty();
 	}
 
 	private void invite(String email) {
