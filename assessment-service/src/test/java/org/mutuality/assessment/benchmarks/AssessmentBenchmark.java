@@ -11,10 +11,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,18 +20,16 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.mutuality.assessment.AssessmentIntegrationTestSupport;
 import org.mutuality.assessment.TestHttp;
+import org.mutuality.platform.test.benchmark.ServiceTime;
 import org.mutuality.platform.test.infra.kafka.KafkaServer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import static org.awaitility.Awaitility.await;
 
@@ -68,6 +62,9 @@ class AssessmentBenchmark extends AssessmentIntegrationTestSupport {
 	@Autowired
 	private ApplicationContext context;
 
+	@Autowired
+	private ServiceTime serviceTime;
+
 	@Test
 	void measure() throws Exception {
 		String token = newClientToken(UUID.randomUUID());
@@ -79,7 +76,7 @@ class AssessmentBenchmark extends AssessmentIntegrationTestSupport {
 			for (int i = 0; i < WARM_UP; i++) {
 				submit(token, i);
 			}
-			ServiceTime.recording = true;
+			this.serviceTime.start();
 			int count = 2_000;
 			long[] latencies = new long[count];
 			Map<String, Long> answered = new ConcurrentHashMap<>();
@@ -95,10 +92,9 @@ class AssessmentBenchmark extends AssessmentIntegrationTestSupport {
 				.stream()
 				.mapToLong((entry) -> Math.max(0, arrivals.get(entry.getKey()) - entry.getValue()))
 				.toArray();
-			ServiceTime.recording = false;
+			long[] atTheService = this.serviceTime.stop();
 			report("submit (HTTP round trip)", latencies);
-			report("submit (at the service: the servlet filter chain, measured submissions only)",
-					ServiceTime.submissions.stream().mapToLong(Long::longValue).toArray());
+			report("submit (at the service: the servlet filter chain, measured submissions only)", atTheService);
 			report("committed -> event consumed", eventLatencies);
 		}
 		finally {
@@ -185,40 +181,13 @@ class AssessmentBenchmark extends AssessmentIntegrationTestSupport {
 		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
 	}
 
-	/**
-	 * The time each submission spends in the service, from the first servlet filter to the last, for
-	 * the measured submissions only (Micrometer's {@code http.server.requests} percentiles cover a
-	 * decaying window that also holds the warm-up).
-	 */
 	@TestConfiguration(proxyBeanMethods = false)
-	static class ServiceTime {
+	static class Clocks {
 
-		static final List<Long> submissions = java.util.Collections.synchronizedList(new ArrayList<>());
-
-		static volatile boolean recording;
-
+		/** The submissions' time at the service, for the measured ones only. */
 		@Bean
-		FilterRegistrationBean<OncePerRequestFilter> serviceTimeFilter() {
-			FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
-					new OncePerRequestFilter() {
-
-						@Override
-						protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-								FilterChain chain) throws ServletException, java.io.IOException {
-							long start = System.nanoTime();
-							try {
-								chain.doFilter(request, response);
-							}
-							finally {
-								if (recording && "POST".equals(request.getMethod())) {
-									submissions.add(System.nanoTime() - start);
-								}
-							}
-						}
-
-					});
-			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-			return registration;
+		ServiceTime submissionsAtTheService() {
+			return new ServiceTime((request) -> "POST".equals(request.getMethod()));
 		}
 
 	}

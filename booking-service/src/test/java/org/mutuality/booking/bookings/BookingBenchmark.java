@@ -22,9 +22,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.mutuality.booking.support.BookingServiceIntegrationTest;
 import org.mutuality.booking.support.Http;
+import org.mutuality.platform.test.benchmark.ServiceTime;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +45,12 @@ class BookingBenchmark extends BookingServiceIntegrationTest {
 	private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
 	private static final StringBuilder report = new StringBuilder();
+
+	/** Requests before measuring a search: enough for the JIT to compile its path (C2). */
+	private static final int WARM_UP = 3_000;
+
+	@Autowired
+	private ServiceTime serviceTime;
 
 	@Autowired
 	private JdbcTemplate jdbc;
@@ -90,20 +99,24 @@ class BookingBenchmark extends BookingServiceIntegrationTest {
 		String path = "/api/therapists/" + therapist.id() + "/slots?from=" + from + "&to=" + from.plusDays(59);
 		int slots = this.http.get(path).expect(200).path("slots").size();
 		assertThat(slots).isGreaterThan(3000);
-		for (int i = 0; i < 300; i++) {
+		for (int i = 0; i < WARM_UP; i++) {
 			this.http.get(path).expect(200);
 		}
 		long[] nanos = new long[1000];
+		this.serviceTime.start();
 		for (int i = 0; i < nanos.length; i++) {
 			long start = System.nanoTime();
 			Http.Response response = this.http.get(path);
 			nanos[i] = System.nanoTime() - start;
 			assertThat(response.status()).isEqualTo(200);
 		}
+		long[] atTheService = this.serviceTime.stop();
 		report.append("## Slot search: one therapist, 60-day window, 2,000 confirmed bookings\n\n")
 			.append("15-minute slots round the clock: ").append(slots).append(" free slots per answer (")
-			.append(this.http.get(path).body().length() / 1024).append(" KiB of JSON); 1,000 sequential requests after 300 warm-up.\n\n")
-			.append(stats(nanos)).append("\n");
+			.append(this.http.get(path).body().length() / 1024).append(" KiB of JSON); 1,000 sequential requests after ")
+			.append(WARM_UP).append(" warm-up. Over HTTP (the client's round trip):\n\n")
+			.append(stats(nanos)).append("\nAt the service (the servlet filter chain: token check, search, JSON):\n\n")
+			.append(stats(atTheService)).append("\n");
 		long[] service = new long[1000];
 		long[] serialization = new long[1000];
 		for (int i = 0; i < 300 + service.length; i++) {
@@ -136,15 +149,21 @@ class BookingBenchmark extends BookingServiceIntegrationTest {
 		report.append("of which the query of the 2,000 bookings, in its own transaction:\n\n").append(stats(query))
 			.append("\n");
 		String week = "/api/therapists/" + therapist.id() + "/slots?from=" + from + "&to=" + from.plusDays(6);
-		for (int i = 0; i < 300; i++) {
+		for (int i = 0; i < WARM_UP; i++) {
 			this.http.get(week).expect(200);
 		}
+		this.serviceTime.start();
 		for (int i = 0; i < nanos.length; i++) {
 			long start = System.nanoTime();
 			this.http.get(week);
 			nanos[i] = System.nanoTime() - start;
 		}
-		report.append("The same therapist, a 7-day window (what a booking page asks for):\n\n").append(stats(nanos)).append("\n");
+		atTheService = this.serviceTime.stop();
+		report.append("The same therapist, a 7-day window (what a booking page asks for), over HTTP:\n\n")
+			.append(stats(nanos))
+			.append("\nand at the service:\n\n")
+			.append(stats(atTheService))
+			.append("\n");
 	}
 
 	private void concurrentBooking() throws Exception {
@@ -245,5 +264,15 @@ class BookingBenchmark extends BookingServiceIntegrationTest {
 		return String.format("%.1f ms", sorted[Math.max(0, index)] / 1e6);
 	}
 
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Clocks {
+
+		/** The slot searches' time at the service. */
+		@Bean
+		ServiceTime searchesAtTheService() {
+			return new ServiceTime((request) -> "GET".equals(request.getMethod()));
+		}
+
+	}
 
 }

@@ -1,0 +1,4 @@
+/**
+ * What the services' benchmarks share: the clock at the service.
+ */
+package org.mutuality.platform.test.benchmark;
