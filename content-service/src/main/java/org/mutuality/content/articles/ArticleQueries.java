@@ -79,9 +79,13 @@ class ArticleQueries {
 		// match on every row's body vector (decompressing each, about ten times slower than the GIN bitmap scan,
 		// which never reads the vectors). For this transaction only, it is told not to.
 		this.jdbc.sql("set local enable_seqscan = off").update();
-		String page = "select a.id, ts_rank(a.search_head, websearch_to_tsquery('english', ?)) as rank,"
-				+ " count(*) over () as total from articles a " + where + " order by rank desc, " + newestFirst(listing)
-				+ " limit ? offset ?";
+		// Each hit is ranked as it is read, and only its id, rank and dates go on: the window that counts all hits
+		// (and must keep them until it knows the count) then holds a few dozen bytes per hit instead of rows with
+		// their head vectors, 300 kB instead of 2 MB for a word in 4,000 articles ("offset 0" keeps the planner from
+		// merging the two levels). Time is about the same: the heap visit and the rank of every hit dominate.
+		String page = "select a.id, a.rank, count(*) over () as total from (select a.id, a.published_at, a.publish_at,"
+				+ " a.created_at, ts_rank(a.search_head, websearch_to_tsquery('english', ?)) as rank from articles a "
+				+ where + " offset 0) a order by a.rank desc, " + newestFirst(listing) + " limit ? offset ?";
 		String sql = "select " + SUMMARY_COLUMNS + ", page.total from (" + page
 				+ ") page join articles a on a.id = page.id order by page.rank desc, " + newestFirst(listing);
 		List<Object> all = new ArrayList<>();
