@@ -1,6 +1,7 @@
 package org.mutuality.gateway.requests;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import reactor.core.publisher.Mono;
@@ -36,7 +37,19 @@ class RequestIdWebFilter implements WebFilter, Ordered {
 
 	private static String requestIdOf(ServerHttpRequest request) {
 		String given = request.getHeaders().getFirst(HEADER);
-		return (given != null && ACCEPTABLE.matcher(given).matches()) ? given : UUID.randomUUID().toString();
+		return (given != null && ACCEPTABLE.matcher(given).matches()) ? given : newRequestId();
+	}
+
+	/**
+	 * A random (version 4) UUID from the event loop thread's own generator. A request id must be
+	 * unique, not unguessable, and {@code UUID.randomUUID()} draws from the one shared
+	 * {@code SecureRandom}, whose lock every request would contend for.
+	 */
+	static String newRequestId() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		long mostSignificant = (random.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;
+		long leastSignificant = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
+		return new UUID(mostSignificant, leastSignificant).toString();
 	}
 
 	@Override
