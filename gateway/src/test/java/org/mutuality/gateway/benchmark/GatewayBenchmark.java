@@ -43,6 +43,9 @@ class GatewayBenchmark {
 
 	private final int rounds = Integer.getInteger("benchmark.rounds", 3);
 
+	/** Seconds of load on each side before measuring; a JVM with C2 needs a minute or more to compile the paths. */
+	private final Duration warmUp = Duration.ofSeconds(Long.getLong("benchmark.warmup", 10));
+
 	@Test
 	void compareDirectAndThroughTheGateway() {
 		String direct = System.getProperty("benchmark.direct");
@@ -72,9 +75,9 @@ class GatewayBenchmark {
 		try {
 			ConnectionProvider connections = ConnectionProvider.builder("benchmark").maxConnections(this.concurrency * 2).build();
 			HttpClient client = HttpClient.create(connections).responseTimeout(Duration.ofSeconds(10));
-			System.out.printf("%nwarming up (%d s each)...%n", 10);
-			run(client, direct, Duration.ofSeconds(10));
-			run(client, gateway, Duration.ofSeconds(10));
+			System.out.printf("%nwarming up (%d s each)...%n", this.warmUp.toSeconds());
+			run(client, direct, this.warmUp);
+			run(client, gateway, this.warmUp);
 			List<Result> directResults = new ArrayList<>();
 			List<Result> gatewayResults = new ArrayList<>();
 			for (int i = 0; i < this.rounds; i++) {
