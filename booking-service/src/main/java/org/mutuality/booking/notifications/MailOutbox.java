@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,11 +31,11 @@ class MailOutbox {
 		this.json = json;
 	}
 
-	void add(MailKind kind, UUID bookingId, MailRequest request, Instant dueAt, Instant now) {
+	void add(MailKind kind, UUID bookingId, String recipient, MailRequest request, Instant dueAt, Instant now) {
 		this.jdbc.sql("""
 				insert into mail_outbox (id, kind, booking_id, recipient, request, status, due_at, created_at)
 				values (?, ?, ?, ?, cast(? as jsonb), 'PENDING', ?, ?)""")
-			.params(UUID.randomUUID(), kind.name(), bookingId, request.recipient(),
+			.params(UUID.randomUUID(), kind.name(), bookingId, recipient,
 					this.json.writeValueAsString(request), Timestamp.from(dueAt), Timestamp.from(now))
 			.update();
 	}
@@ -63,7 +62,7 @@ class MailOutbox {
 				limit 1
 				for update skip locked""")
 			.params(Timestamp.from(now))
-			.query(this::queued)
+			.query(MailOutbox::queued)
 			.optional();
 	}
 
@@ -108,24 +107,18 @@ class MailOutbox {
 			.single();
 	}
 
-	private QueuedMail queued(ResultSet rs, int row) throws SQLException {
-		String request = rs.getString("request");
-		return new QueuedMail(rs.getObject("id", UUID.class), MailKind.valueOf(rs.getString("kind")),
-				(request != null) ? request(request)
-						: new MailRequest.Rendered(new OutgoingMail(rs.getString("recipient"), rs.getString("subject"),
-								rs.getString("text_body"), rs.getString("html_body"), rs.getString("ics"),
-								rs.getString("ics_method"))),
-				rs.getInt("attempts"));
+	/** A claimed message's request, read back from its JSON. */
+	MailRequest read(String request) {
+		return this.json.readValue(request, MailRequest.class);
 	}
 
-	/** The stored request, or an unreadable one that the sender gives up at once. */
-	private MailRequest request(String json) {
-		try {
-			return this.json.readValue(json, MailRequest.class);
-		}
-		catch (JacksonException ex) {
-			return new MailRequest.Unreadable(ex.getOriginalMessage());
-		}
+	private static QueuedMail queued(ResultSet rs, int row) throws SQLException {
+		String request = rs.getString("request");
+		OutgoingMail rendered = (request != null) ? null
+				: new OutgoingMail(rs.getString("recipient"), rs.getString("subject"), rs.getString("text_body"),
+						rs.getString("html_body"), rs.getString("ics"), rs.getString("ics_method"));
+		return new QueuedMail(rs.getObject("id", UUID.class), MailKind.valueOf(rs.getString("kind")), request, rendered,
+				rs.getInt("attempts"));
 	}
 
 	private static String truncate(String error) {
@@ -140,10 +133,12 @@ class MailOutbox {
 	 *
 	 * @param id its id, also the base of its {@code Message-ID}
 	 * @param kind what it is about
-	 * @param request what the email is to say
+	 * @param request what the email is to say ({@link MailRequest} as JSON), or {@code null} for a row
+	 * queued before messages were rendered when sent
+	 * @param rendered such a row's message, as it was rendered when queued; otherwise {@code null}
 	 * @param attempts the attempts before this one
 	 */
-	record QueuedMail(UUID id, MailKind kind, MailRequest request, int attempts) {
+	record QueuedMail(UUID id, MailKind kind, String request, OutgoingMail rendered, int attempts) {
 	}
 
 }

@@ -11,7 +11,6 @@ import java.util.Locale;
 
 import org.mutuality.booking.calendar.IcsCalendar;
 
-import org.springframework.mail.MailPreparationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -50,14 +49,8 @@ class MailTemplates {
 		if (request instanceof MailRequest.ToTherapist therapist) {
 			return toTherapist(kind, therapist.booking());
 		}
-		if (request instanceof MailRequest.Invitation invitation) {
-			return consultationInvitation(invitation.email(), invitation.name());
-		}
-		if (request instanceof MailRequest.Rendered rendered) {
-			return rendered.mail();
-		}
-		MailRequest.Unreadable unreadable = (MailRequest.Unreadable) request;
-		throw new MailPreparationException("The queued " + kind + " email cannot be read: " + unreadable.error());
+		MailRequest.Invitation invitation = (MailRequest.Invitation) request;
+		return consultationInvitation(invitation.email(), invitation.name());
 	}
 
 	/** The email to the client about a booking that was just confirmed, moved or cancelled. */

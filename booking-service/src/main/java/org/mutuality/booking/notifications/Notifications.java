@@ -67,15 +67,18 @@ public class Notifications {
 			return;
 		}
 		Instant now = this.clock.instant();
-		this.outbox.add(MailKind.CONSULTATION_INVITATION, null, new MailRequest.Invitation(email, name), now, now);
+		this.outbox.add(MailKind.CONSULTATION_INVITATION, null, email, new MailRequest.Invitation(email, name), now,
+				now);
 	}
 
 	private void queue(MailKind kind, BookingNotice booking, Instant now) {
 		if (!isBlank(booking.clientEmail())) {
-			this.outbox.add(kind, booking.bookingId(), new MailRequest.ToClient(booking), now, now);
+			this.outbox.add(kind, booking.bookingId(), booking.clientEmail(), new MailRequest.ToClient(booking), now,
+					now);
 		}
 		if (!isBlank(booking.therapistEmail())) {
-			this.outbox.add(kind, booking.bookingId(), new MailRequest.ToTherapist(booking), now, now);
+			this.outbox.add(kind, booking.bookingId(), booking.therapistEmail(), new MailRequest.ToTherapist(booking),
+					now, now);
 		}
 		else {
 			log.info("Therapist of booking " + booking.bookingId() + " has no email address yet; not told of "
@@ -91,7 +94,8 @@ public class Notifications {
 		for (Duration lead : this.properties.reminders().stream().distinct().toList()) {
 			Instant due = booking.start().minus(lead);
 			if (due.isAfter(now)) {
-				this.outbox.add(MailKind.REMINDER, booking.bookingId(), new MailRequest.ToClient(booking), due, now);
+				this.outbox.add(MailKind.REMINDER, booking.bookingId(), booking.clientEmail(),
+						new MailRequest.ToClient(booking), due, now);
 			}
 		}
 	}

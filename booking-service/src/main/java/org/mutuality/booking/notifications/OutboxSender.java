@@ -149,7 +149,7 @@ class OutboxSender {
 		}
 		int attempts = queued.attempts() + 1;
 		try {
-			this.mailSender.send(mimeMessage(queued.id(), this.templates.render(queued.kind(), queued.request())));
+			this.mailSender.send(mimeMessage(queued.id(), mail(queued)));
 			this.outbox.markSent(queued.id(), attempts, this.clock.instant());
 			this.sent.increment();
 			return Attempt.SENT;
@@ -172,6 +172,23 @@ class OutboxSender {
 			log.info("The " + queued.kind() + " email " + queued.id() + " failed (attempt " + attempts
 					+ "), retried at " + next + ": " + error);
 			return (failure == Failure.SERVER_UNREACHABLE) ? Attempt.SERVER_UNREACHABLE : Attempt.RETRY;
+		}
+	}
+
+	/**
+	 * The claimed message, rendered now; a row that cannot be read back or rendered fails for good
+	 * ({@link MailPreparationException}), so that it never holds up the messages queued after it.
+	 */
+	private OutgoingMail mail(MailOutbox.QueuedMail queued) {
+		if (queued.rendered() != null) {
+			return queued.rendered();
+		}
+		try {
+			return this.templates.render(queued.kind(), this.outbox.read(queued.request()));
+		}
+		catch (RuntimeException ex) {
+			throw new MailPreparationException(
+					"The queued " + queued.kind() + " email cannot be read or rendered: " + ex.getMessage(), ex);
 		}
 	}
 

@@ -50,7 +50,7 @@ class OutboxCleanupIntegrationTests extends BookingServiceIntegrationTest {
 	private String message(Instant created, Instant due, boolean sent) {
 		String recipient = "kept-" + UUID.randomUUID() + "@mutuality.test";
 		new TransactionTemplate(this.transactionManager).executeWithoutResult((status) -> {
-			this.outbox.add(MailKind.CONSULTATION_INVITATION, null,
+			this.outbox.add(MailKind.CONSULTATION_INVITATION, null, recipient,
 					new MailRequest.Invitation(recipient, "Kept"), due, created);
 			if (sent) {
 				UUID id = this.jdbc.sql("select id from mail_outbox where recipient = ?")

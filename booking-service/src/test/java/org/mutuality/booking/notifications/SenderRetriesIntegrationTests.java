@@ -132,7 +132,7 @@ class SenderRetriesIntegrationTests extends BookingServiceIntegrationTest {
 		String email = "patient-" + UUID.randomUUID() + "@mutuality.test";
 		Instant later = Instant.now().plus(Duration.ofDays(1));
 		new TransactionTemplate(this.transactionManager).executeWithoutResult((status) -> this.outbox
-			.add(MailKind.CONSULTATION_INVITATION, null, new MailRequest.Invitation(email, "Sam"), later,
+			.add(MailKind.CONSULTATION_INVITATION, null, email, new MailRequest.Invitation(email, "Sam"), later,
 					Instant.now()));
 		JavaMailSenderImpl crashed = new JavaMailSenderImpl();
 		crashed.setHost("127.0.0.1");
@@ -190,6 +190,28 @@ class SenderRetriesIntegrationTests extends BookingServiceIntegrationTest {
 		await().atMost(TIMEOUT).until(() -> row(email).status().equals("FAILED"));
 		assertThat(row(email).attempts()).isOne();
 		assertThat(row(email).error()).startsWith("PERMANENT").contains("cannot be read");
+		assertThat(mail.messagesTo(email)).isEmpty();
+	}
+
+	@Test
+	void givesUpARequestThatCannotBeRenderedAtOnceWhileOthersGoThrough() {
+		// reminders go to clients only: rendering one for a therapist throws, which must not stall the queue
+		String email = "unrenderable-" + UUID.randomUUID() + "@mutuality.test";
+		this.jdbc.sql("""
+				insert into mail_outbox (id, kind, recipient, request, status, due_at, created_at)
+				values (?, 'REMINDER', ?, cast(? as jsonb), 'PENDING', now(), now())""")
+			.params(UUID.randomUUID(), email, """
+					{"to": "therapist", "booking": {"bookingId": "%s", "sequence": 0,
+					 "start": "2030-01-07T10:00:00Z", "end": "2030-01-07T10:30:00Z", "therapistName": "Maya Okafor",
+					 "therapistEmail": "%s", "therapistZone": "Europe/London"}}""".formatted(UUID.randomUUID(), email))
+			.update();
+		String other = "after-unrenderable-" + UUID.randomUUID() + "@mutuality.test";
+		invite(other);
+
+		BookingEmailsIntegrationTests.awaitMessages(other, 1);
+		await().atMost(TIMEOUT).until(() -> row(email).status().equals("FAILED"));
+		assertThat(row(email).attempts()).isOne();
+		assertThat(row(email).error()).startsWith("PERMANENT").contains("cannot be read or rendered");
 		assertThat(mail.messagesTo(email)).isEmpty();
 	}
 
