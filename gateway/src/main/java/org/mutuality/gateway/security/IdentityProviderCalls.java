@@ -6,46 +6,73 @@ import io.netty.channel.ChannelOption;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.ReactiveOAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.WebClientReactiveAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.WebClientReactiveRefreshTokenTokenResponseClient;
+import org.springframework.security.oauth2.client.userinfo.DefaultReactiveOAuth2UserService;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
- * The gateway's own calls to the identity provider's token endpoint: exchanging a login's
- * authorization code and refreshing a browser session's access token. Spring Security's defaults
- * have no time limit, so a Keycloak that accepts a connection and never answers would hold the
- * browser's request (and the page waiting on it) for as long as the connection lives. Here each
- * call has a bounded connect and response time; a stalled provider ends the request as a 503
+ * The gateway's own calls to the identity provider: a login's code exchange and user-info request,
+ * and the refresh of a browser session's access token. Spring Security's defaults have no time
+ * limit, so a Keycloak that accepts a connection and never answers would hold the browser's request
+ * (and the page waiting on it) for as long as the connection lives. Here all of them share one
+ * connection pool with a bounded connect and response time: a login that times out ends on the
+ * login-failure page like any failed login, a refresh that times out ends the request as a 503
  * problem+json ({@code ProblemErrorWebExceptionHandler}) that the browser can retry. Pooled
  * connections idle for a while are not reused, so a connection the provider has dropped is not
  * tried first.
  */
-final class IdentityProviderCalls {
+final class IdentityProviderCalls implements DisposableBean {
 
 	private static final Duration MAX_IDLE = Duration.ofSeconds(20);
 
-	private IdentityProviderCalls() {
-	}
+	private final ConnectionProvider connections = ConnectionProvider.builder("identity-provider")
+		.maxIdleTime(MAX_IDLE)
+		.build();
 
-	static WebClientReactiveAuthorizationCodeTokenResponseClient authorizationCode(Duration timeout) {
-		WebClientReactiveAuthorizationCodeTokenResponseClient client = new WebClientReactiveAuthorizationCodeTokenResponseClient();
-		client.setWebClient(webClient(timeout));
-		return client;
-	}
+	private final WebClient webClient;
 
-	static WebClientReactiveRefreshTokenTokenResponseClient refreshToken(Duration timeout) {
-		WebClientReactiveRefreshTokenTokenResponseClient client = new WebClientReactiveRefreshTokenTokenResponseClient();
-		client.setWebClient(webClient(timeout));
-		return client;
-	}
-
-	private static WebClient webClient(Duration timeout) {
-		ConnectionProvider connections = ConnectionProvider.builder("identity-provider").maxIdleTime(MAX_IDLE).build();
-		HttpClient http = HttpClient.create(connections)
+	IdentityProviderCalls(Duration timeout) {
+		HttpClient http = HttpClient.create(this.connections)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeout.toMillis())
 			.responseTimeout(timeout);
-		return WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
+		this.webClient = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
+	}
+
+	/** A login's code exchange; a provider that cannot be reached fails the login, not the request. */
+	ReactiveOAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> authorizationCode() {
+		WebClientReactiveAuthorizationCodeTokenResponseClient client = new WebClientReactiveAuthorizationCodeTokenResponseClient();
+		client.setWebClient(this.webClient);
+		return (request) -> client.getTokenResponse(request)
+			.onErrorMap(WebClientRequestException.class, (ex) -> new OAuth2AuthorizationException(
+					new OAuth2Error(OAuth2ErrorCodes.TEMPORARILY_UNAVAILABLE,
+							"The identity provider could not be reached: " + ex.getMessage(), null),
+					ex));
+	}
+
+	WebClientReactiveRefreshTokenTokenResponseClient refreshToken() {
+		WebClientReactiveRefreshTokenTokenResponseClient client = new WebClientReactiveRefreshTokenTokenResponseClient();
+		client.setWebClient(this.webClient);
+		return client;
+	}
+
+	DefaultReactiveOAuth2UserService userInfo() {
+		DefaultReactiveOAuth2UserService userInfo = new DefaultReactiveOAuth2UserService();
+		userInfo.setWebClient(this.webClient);
+		return userInfo;
+	}
+
+	@Override
+	public void destroy() {
+		this.connections.dispose();
 	}
 
 }

@@ -9,9 +9,11 @@ import reactor.core.publisher.Mono;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcReactiveOAuth2UserService;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserRequest;
 import org.springframework.security.oauth2.client.userinfo.ReactiveOAuth2UserService;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.core.user.OAuth2User;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /**
@@ -26,8 +28,14 @@ final class KeycloakOidcUserService implements ReactiveOAuth2UserService<OidcUse
 
 	private final ReactiveJwtDecoder accessTokens;
 
-	KeycloakOidcUserService(ReactiveJwtDecoder accessTokens) {
+	/**
+	 * @param accessTokens the decoder of bearer tokens
+	 * @param userInfo what reads the provider's user-info endpoint (with a time limit)
+	 */
+	KeycloakOidcUserService(ReactiveJwtDecoder accessTokens,
+			ReactiveOAuth2UserService<OAuth2UserRequest, OAuth2User> userInfo) {
 		this.accessTokens = accessTokens;
+		this.delegate.setOauth2UserService(userInfo);
 	}
 
 	@Override

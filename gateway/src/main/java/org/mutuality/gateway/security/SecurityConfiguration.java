@@ -18,7 +18,8 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.web.DefaultReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
-import org.springframework.security.oauth2.client.endpoint.WebClientReactiveAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.ReactiveOAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
@@ -104,29 +105,34 @@ class SecurityConfiguration {
 		return new WebSessionServerOAuth2AuthorizedClientRepository();
 	}
 
+	@Bean
+	IdentityProviderCalls identityProviderCalls(EdgeSecurityProperties properties) {
+		return new IdentityProviderCalls(properties.identityProviderTimeout());
+	}
+
 	/** The login's code exchange (oauth2Login uses this bean), with a time limit. */
 	@Bean
-	WebClientReactiveAuthorizationCodeTokenResponseClient authorizationCodeTokenResponseClient(
-			EdgeSecurityProperties properties) {
-		return IdentityProviderCalls.authorizationCode(properties.identityProviderTimeout());
+	ReactiveOAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> authorizationCodeTokenResponseClient(
+			IdentityProviderCalls identityProvider) {
+		return identityProvider.authorizationCode();
 	}
 
 	@Bean
 	ReactiveOAuth2AuthorizedClientManager authorizedClientManager(ReactiveClientRegistrationRepository registrations,
-			ServerOAuth2AuthorizedClientRepository authorizedClients, EdgeSecurityProperties properties) {
+			ServerOAuth2AuthorizedClientRepository authorizedClients, IdentityProviderCalls identityProvider) {
 		DefaultReactiveOAuth2AuthorizedClientManager manager = new DefaultReactiveOAuth2AuthorizedClientManager(
 				registrations, authorizedClients);
 		manager.setAuthorizedClientProvider(ReactiveOAuth2AuthorizedClientProviderBuilder.builder()
 			.authorizationCode()
-			.refreshToken((refresh) -> refresh
-				.accessTokenResponseClient(IdentityProviderCalls.refreshToken(properties.identityProviderTimeout())))
+			.refreshToken((refresh) -> refresh.accessTokenResponseClient(identityProvider.refreshToken()))
 			.build());
 		return manager;
 	}
 
 	@Bean
-	ReactiveOAuth2UserService<OidcUserRequest, OidcUser> oidcUserService(ReactiveJwtDecoder accessTokens) {
-		return new KeycloakOidcUserService(accessTokens);
+	ReactiveOAuth2UserService<OidcUserRequest, OidcUser> oidcUserService(ReactiveJwtDecoder accessTokens,
+			IdentityProviderCalls identityProvider) {
+		return new KeycloakOidcUserService(accessTokens, identityProvider.userInfo());
 	}
 
 	private static String loginIssuer(OAuth2ClientProperties properties) {

@@ -1,92 +1,85 @@
 package org.mutuality.gateway.security;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.netty.handler.timeout.ReadTimeoutException;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mutuality.gateway.StubService;
 
+import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationExchange;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationResponse;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A token endpoint that accepts the connection and never answers (a stalled identity provider):
- * the session's token refresh fails with a read timeout, which the gateway answers as 503, instead
- * of holding the browser's request for as long as the connection lives.
+ * A token endpoint that answers only after the time limit (a stalled identity provider): a
+ * session's token refresh fails with a read timeout, which the gateway answers as 503, and a login's
+ * code exchange fails as an authorization error, which ends the login on its failure page; neither
+ * holds the browser's request for as long as the connection lives.
  */
 class IdentityProviderCallsTests {
 
-	private ServerSocket silent;
+	private final StubService keycloak = StubService.start("keycloak");
 
-	private final List<Socket> accepted = new CopyOnWriteArrayList<>();
+	private final IdentityProviderCalls calls = new IdentityProviderCalls(Duration.ofMillis(500));
 
-	@BeforeEach
-	void startASilentTokenEndpoint() throws IOException {
-		this.silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-		Thread acceptor = new Thread(() -> {
-			while (!this.silent.isClosed()) {
-				try {
-					this.accepted.add(this.silent.accept());
-				}
-				catch (IOException ex) {
-					return;
-				}
-			}
-		}, "silent-token-endpoint");
-		acceptor.setDaemon(true);
-		acceptor.start();
-	}
+	private final ClientRegistration registration = ClientRegistration.withRegistrationId("keycloak")
+		.clientId("mutuality-gateway")
+		.clientSecret("secret")
+		.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+		.redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+		.authorizationUri(this.keycloak.uri() + "/auth")
+		.tokenUri(this.keycloak.uri() + "/token")
+		.build();
 
 	@AfterEach
-	void stop() throws IOException {
-		this.silent.close();
-		for (Socket socket : this.accepted) {
-			socket.close();
-		}
+	void stop() {
+		this.calls.destroy();
+		this.keycloak.close();
 	}
 
 	@Test
-	void aRefreshTheProviderNeverAnswersEndsAsAReadTimeout() {
-		ClientRegistration keycloak = ClientRegistration.withRegistrationId("keycloak")
-			.clientId("mutuality-gateway")
-			.clientSecret("secret")
-			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-			.redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
-			.authorizationUri("http://127.0.0.1:" + this.silent.getLocalPort() + "/auth")
-			.tokenUri("http://127.0.0.1:" + this.silent.getLocalPort() + "/token")
-			.build();
+	void aRefreshTheProviderDoesNotAnswerInTimeEndsAsAReadTimeout() {
+		this.keycloak.delay(Duration.ofSeconds(5));
 		Instant issued = Instant.now().minus(Duration.ofMinutes(10));
 		OAuth2AccessToken expired = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "expired", issued,
 				issued.plus(Duration.ofMinutes(5)));
-		OAuth2RefreshTokenGrantRequest refresh = new OAuth2RefreshTokenGrantRequest(keycloak, expired,
+		OAuth2RefreshTokenGrantRequest refresh = new OAuth2RefreshTokenGrantRequest(this.registration, expired,
 				new OAuth2RefreshToken("refresh", issued));
 
-		assertThatThrownBy(() -> IdentityProviderCalls.refreshToken(Duration.ofMillis(500))
-			.getTokenResponse(refresh)
-			.block(Duration.ofSeconds(30))).satisfies((ex) -> assertThat(causes(ex)).hasAtLeastOneElementOfType(ReadTimeoutException.class));
-		assertThat(this.accepted).as("the refresh reached the endpoint").isNotEmpty();
+		assertThatThrownBy(() -> this.calls.refreshToken().getTokenResponse(refresh).block(Duration.ofSeconds(30)))
+			.hasRootCauseInstanceOf(ReadTimeoutException.class);
 	}
 
-	private static List<Throwable> causes(Throwable ex) {
-		List<Throwable> causes = new java.util.ArrayList<>();
-		for (Throwable cause = ex; cause != null && !causes.contains(cause); cause = cause.getCause()) {
-			causes.add(cause);
-		}
-		return causes;
+	@Test
+	void aCodeExchangeTheProviderDoesNotAnswerInTimeFailsTheLogin() {
+		this.keycloak.delay(Duration.ofSeconds(5));
+		OAuth2AuthorizationRequest authorization = OAuth2AuthorizationRequest.authorizationCode()
+			.authorizationUri(this.keycloak.uri() + "/auth")
+			.clientId("mutuality-gateway")
+			.redirectUri("http://localhost/login/oauth2/code/keycloak")
+			.state("state")
+			.build();
+		OAuth2AuthorizationResponse response = OAuth2AuthorizationResponse.success("code")
+			.redirectUri("http://localhost/login/oauth2/code/keycloak")
+			.state("state")
+			.build();
+		OAuth2AuthorizationCodeGrantRequest exchange = new OAuth2AuthorizationCodeGrantRequest(this.registration,
+				new OAuth2AuthorizationExchange(authorization, response));
+
+		assertThatThrownBy(() -> this.calls.authorizationCode().getTokenResponse(exchange).block(Duration.ofSeconds(30)))
+			.isInstanceOf(OAuth2AuthorizationException.class)
+			.hasRootCauseInstanceOf(ReadTimeoutException.class);
 	}
 
 }
