@@ -11,7 +11,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -50,7 +49,7 @@ class AssessmentBenchmark extends AssessmentIntegrationTestSupport {
 
 	static final String TOPIC = "assessment.completed.v1.benchmark";
 
-	/** Submissions before measuring: enough for the JIT to compile the path (C2 after about 10,000 calls of a method). */
+	/** Submissions before measuring: each calls the hot methods many times, enough for C2 to compile the path. */
 	static final int WARM_UP = 3_000;
 
 	@Autowired

@@ -38,6 +38,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,6 +75,9 @@ class ArticleReadsBenchmarkIntegrationTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private TransactionTemplate transactions;
 
 	@Autowired
 	private JdbcTemplate jdbcTemplate;
@@ -196,19 +200,9 @@ class ArticleReadsBenchmarkIntegrationTests {
 
 	/** The plan as the service runs it: search turns sequential scans off for its transaction. */
 	private void explain(String name, String sql) {
-		List<String> plan = this.jdbcTemplate.execute((java.sql.Connection connection) -> {
-			try (java.sql.Statement statement = connection.createStatement()) {
-				statement.execute("set enable_seqscan = off");
-				List<String> lines = new ArrayList<>();
-				try (java.sql.ResultSet rows = statement
-					.executeQuery("explain (analyze, buffers, costs off) " + sql)) {
-					while (rows.next()) {
-						lines.add(rows.getString(1));
-					}
-				}
-				statement.execute("reset enable_seqscan");
-				return lines;
-			}
+		List<String> plan = this.transactions.execute((status) -> {
+			this.jdbc.sql("set local enable_seqscan = off").update();
+			return this.jdbc.sql("explain (analyze, buffers, costs off) " + sql).query(String.class).list();
 		});
 		System.out.println("\nEXPLAIN " + name + ":\n  " + String.join("\n  ", plan));
 	}

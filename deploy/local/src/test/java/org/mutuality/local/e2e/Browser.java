@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.mutuality.platform.test.infra.support.ChildProcesses;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.OutputType;
@@ -72,7 +73,7 @@ final class Browser implements AutoCloseable {
 
 	/** The end of chromedriver's log: the commands it was given and what the browser answered. */
 	String driverLogTail(int lines) {
-		return RunningDevStack.tail(this.driverLog, lines);
+		return ChildProcesses.tail(this.driverLog, lines);
 	}
 
 	static boolean isInstalled() {

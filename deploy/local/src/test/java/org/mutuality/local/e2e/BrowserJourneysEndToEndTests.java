@@ -78,7 +78,7 @@ class BrowserJourneysEndToEndTests {
 	@BeforeEach
 	void devStackIsRunning(RunningDevStack stack) {
 		this.stack = stack;
-		assertThat(stack.process().isAlive()).as("the dev stack runs; its output:%n%s", stack.tail()).isTrue();
+		assertThat(stack.process().isAlive()).as(() -> "the dev stack runs; its output:\n" + stack.tail()).isTrue();
 	}
 
 	@AfterEach

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.mutuality.platform.test.infra.support.ChildProcesses;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -53,11 +55,14 @@ final class RunningDevStack {
 
 	private final Path log;
 
+	private final Path stateDir;
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	private RunningDevStack(Process process, Path log) {
+	private RunningDevStack(Process process, Path log, Path stateDir) {
 		this.process = process;
 		this.log = log;
+		this.stateDir = stateDir;
 	}
 
 	/** The stack of this run, started (and waited for) on the first call. */
@@ -96,7 +101,7 @@ final class RunningDevStack {
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();
-		RunningDevStack stack = new RunningDevStack(process, log);
+		RunningDevStack stack = new RunningDevStack(process, log, stateDir);
 		try {
 			stack.awaitReady();
 		}
@@ -111,7 +116,7 @@ final class RunningDevStack {
 		await("the dev stack to be ready (log: " + this.log + ")").atMost(Duration.ofMinutes(6))
 			.pollInterval(Duration.ofSeconds(2))
 			.until(() -> {
-				assertThat(this.process.isAlive()).as("./mutuality up is still running; its output:%n%s", tail())
+				assertThat(this.process.isAlive()).as(() -> "./mutuality up is still running; its output:\n" + tail())
 					.isTrue();
 				return isUp(GATEWAY_URL + "/actuator/health/readiness")
 						&& SERVICES.values()
@@ -153,22 +158,12 @@ final class RunningDevStack {
 
 	/** The last 60 lines the stack printed. */
 	String tail() {
-		return tail(this.log, 60);
+		return ChildProcesses.tail(this.log, 60);
 	}
 
 	/** The last lines of one part's log, such as {@code "gateway"}. */
 	String logTail(String part, int lines) {
-		return tail(this.log.resolveSibling("e2e-stack").resolve("logs").resolve(part + ".log"), lines);
-	}
-
-	static String tail(Path file, int count) {
-		try {
-			List<String> lines = Files.readAllLines(file);
-			return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
-		}
-		catch (IOException | java.io.UncheckedIOException ex) {
-			return "(no output in " + file + ": " + ex.getMessage() + ")";
-		}
+		return ChildProcesses.tail(this.stateDir.resolve("logs").resolve(part + ".log"), lines);
 	}
 
 	private boolean isUp(String url) {
