@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mutuality.assessment.AssessmentIntegrationTestSupport;
 import org.mutuality.assessment.TestHttp;
+import org.mutuality.platform.openapi.ServiceOpenApi;
 import org.mutuality.platform.test.openapi.OpenApiDocument;
 import tools.jackson.databind.JsonNode;
 
@@ -30,8 +31,6 @@ class OpenApiIntegrationTests extends AssessmentIntegrationTestSupport {
 		API_MD.put("GET /api/submissions/{id}", "its client, therapist, admin");
 	}
 
-	private JsonNode doc;
-
 	private OpenApiDocument api;
 
 	@BeforeEach
@@ -39,17 +38,17 @@ class OpenApiIntegrationTests extends AssessmentIntegrationTestSupport {
 		TestHttp.Response response = this.http.get("/v3/api-docs");
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		assertThat(response.header("Content-Type")).startsWith("application/json");
-		this.doc = response.json();
-		this.api = new OpenApiDocument(this.doc);
+		this.api = new OpenApiDocument(response.json());
 	}
 
 	@Test
 	void describesTheServiceAndTheBearerScheme() {
-		assertThat(this.doc.path("openapi").asString()).startsWith("3.");
-		assertThat(this.doc.at("/info/title").asString()).isEqualTo("Mutuality assessment-service");
-		assertThat(this.doc.at("/info/version").asString()).isEqualTo("v1");
-		assertThat(this.doc.at("/info/description").asString()).contains("problem+json");
-		JsonNode bearer = this.doc.at("/components/securitySchemes/bearer-jwt");
+		JsonNode doc = this.api.json();
+		assertThat(doc.path("openapi").asString()).startsWith("3.");
+		assertThat(doc.at("/info/title").asString()).isEqualTo("Mutuality assessment-service");
+		assertThat(doc.at("/info/version").asString()).isEqualTo("v1");
+		assertThat(doc.at("/info/description").asString()).contains("problem+json");
+		JsonNode bearer = doc.at("/components/securitySchemes/" + ServiceOpenApi.BEARER);
 		assertThat(bearer.path("type").asString()).isEqualTo("http");
 		assertThat(bearer.path("scheme").asString()).isEqualTo("bearer");
 		assertThat(bearer.path("bearerFormat").asString()).isEqualTo("JWT");
@@ -69,7 +68,7 @@ class OpenApiIntegrationTests extends AssessmentIntegrationTestSupport {
 				assertThat(op.has("security")).as(operation).isFalse();
 			}
 			else {
-				assertThat(op.at("/security/0").has("bearer-jwt")).as(operation).isTrue();
+				assertThat(op.at("/security/0").has(ServiceOpenApi.BEARER)).as(operation).isTrue();
 				assertThat(OpenApiDocument.problemSchemaOf(op.at("/responses/403"))).as(operation).isNotEmpty();
 			}
 			assertThat(OpenApiDocument.problemSchemaOf(op.at("/responses/401"))).as(operation).isEqualTo("#/components/schemas/Problem");
@@ -78,7 +77,7 @@ class OpenApiIntegrationTests extends AssessmentIntegrationTestSupport {
 
 	@Test
 	void documentsProblemAnswers() {
-		JsonNode problem = this.doc.at("/components/schemas/Problem/properties");
+		JsonNode problem = this.api.json().at("/components/schemas/Problem/properties");
 		assertThat(OpenApiDocument.names(problem)).contains("type", "title", "status", "detail", "instance", "errors");
 		assertThat(OpenApiDocument.names(problem.at("/errors/items/properties"))).contains("field", "message");
 		JsonNode submit = this.api.operation("POST /api/assessments/{id}/submissions");

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mutuality.booking.support.BookingServiceIntegrationTest;
 import org.mutuality.booking.support.Http;
+import org.mutuality.platform.openapi.ServiceOpenApi;
 import org.mutuality.platform.test.openapi.OpenApiDocument;
 import tools.jackson.databind.JsonNode;
 
@@ -56,8 +57,6 @@ class OpenApiIntegrationTests extends BookingServiceIntegrationTest {
 		ADDITIONS.put("GET /api/therapists/me", "therapist");
 	}
 
-	private JsonNode doc;
-
 	private OpenApiDocument api;
 
 	@BeforeEach
@@ -65,17 +64,17 @@ class OpenApiIntegrationTests extends BookingServiceIntegrationTest {
 		Http.Response response = this.http.get("/v3/api-docs");
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		assertThat(response.header("Content-Type")).startsWith("application/json");
-		this.doc = response.json();
-		this.api = new OpenApiDocument(this.doc);
+		this.api = new OpenApiDocument(response.json());
 	}
 
 	@Test
 	void describesTheServiceAndTheBearerScheme() {
-		assertThat(this.doc.path("openapi").asString()).startsWith("3.");
-		assertThat(this.doc.at("/info/title").asString()).isEqualTo("Mutuality booking-service");
-		assertThat(this.doc.at("/info/version").asString()).isEqualTo("v1");
-		assertThat(this.doc.at("/info/description").asString()).contains("problem+json");
-		JsonNode bearer = this.doc.at("/components/securitySchemes/bearer-jwt");
+		JsonNode doc = this.api.json();
+		assertThat(doc.path("openapi").asString()).startsWith("3.");
+		assertThat(doc.at("/info/title").asString()).isEqualTo("Mutuality booking-service");
+		assertThat(doc.at("/info/version").asString()).isEqualTo("v1");
+		assertThat(doc.at("/info/description").asString()).contains("problem+json");
+		JsonNode bearer = doc.at("/components/securitySchemes/" + ServiceOpenApi.BEARER);
 		assertThat(bearer.path("type").asString()).isEqualTo("http");
 		assertThat(bearer.path("scheme").asString()).isEqualTo("bearer");
 		assertThat(bearer.path("bearerFormat").asString()).isEqualTo("JWT");
@@ -109,7 +108,7 @@ class OpenApiIntegrationTests extends BookingServiceIntegrationTest {
 				assertThat(op.has("security")).as(operation).isFalse();
 			}
 			else {
-				assertThat(op.at("/security/0").has("bearer-jwt")).as(operation).isTrue();
+				assertThat(op.at("/security/0").has(ServiceOpenApi.BEARER)).as(operation).isTrue();
 				assertThat(OpenApiDocument.problemSchemaOf(op.at("/responses/403"))).as(operation).isNotEmpty();
 			}
 			assertThat(OpenApiDocument.problemSchemaOf(op.at("/responses/401"))).as(operation).isEqualTo("#/components/schemas/Problem");
@@ -118,7 +117,7 @@ class OpenApiIntegrationTests extends BookingServiceIntegrationTest {
 
 	@Test
 	void documentsProblemAnswers() {
-		JsonNode problem = this.doc.at("/components/schemas/Problem/properties");
+		JsonNode problem = this.api.json().at("/components/schemas/Problem/properties");
 		assertThat(OpenApiDocument.names(problem)).contains("type", "title", "status", "detail", "instance", "errors");
 		assertThat(OpenApiDocument.names(problem.at("/errors/items/properties"))).contains("field", "message");
 		JsonNode book = this.api.operation("POST /api/bookings");

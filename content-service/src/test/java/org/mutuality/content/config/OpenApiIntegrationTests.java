@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mutuality.content.support.ContentIntegrationTest;
+import org.mutuality.platform.openapi.ServiceOpenApi;
 import org.mutuality.platform.test.openapi.OpenApiDocument;
 import tools.jackson.databind.JsonNode;
 
@@ -43,25 +44,23 @@ class OpenApiIntegrationTests extends ContentIntegrationTest {
 			"its author (therapist), admin", "POST /api/articles/{id}/revisions/{number}/restore",
 			"its author (therapist), admin");
 
-	private JsonNode doc;
-
 	private OpenApiDocument api;
 
 	@BeforeEach
 	void readDescription() {
 		MvcTestResult result = this.mvc.get().uri("/v3/api-docs").exchange();
 		assertThat(result).hasStatusOk().hasContentTypeCompatibleWith("application/json");
-		this.doc = read(result);
-		this.api = new OpenApiDocument(this.doc);
+		this.api = new OpenApiDocument(read(result));
 	}
 
 	@Test
 	void describesTheServiceAndTheBearerScheme() {
-		assertThat(this.doc.path("openapi").asString()).startsWith("3.");
-		assertThat(this.doc.at("/info/title").asString()).isEqualTo("Mutuality content-service");
-		assertThat(this.doc.at("/info/version").asString()).isEqualTo("v1");
-		assertThat(this.doc.at("/info/description").asString()).contains("problem+json");
-		JsonNode bearer = this.doc.at("/components/securitySchemes/bearer-jwt");
+		JsonNode doc = this.api.json();
+		assertThat(doc.path("openapi").asString()).startsWith("3.");
+		assertThat(doc.at("/info/title").asString()).isEqualTo("Mutuality content-service");
+		assertThat(doc.at("/info/version").asString()).isEqualTo("v1");
+		assertThat(doc.at("/info/description").asString()).contains("problem+json");
+		JsonNode bearer = doc.at("/components/securitySchemes/" + ServiceOpenApi.BEARER);
 		assertThat(bearer.path("type").asString()).isEqualTo("http");
 		assertThat(bearer.path("scheme").asString()).isEqualTo("bearer");
 		assertThat(bearer.path("bearerFormat").asString()).isEqualTo("JWT");
@@ -85,7 +84,7 @@ class OpenApiIntegrationTests extends ContentIntegrationTest {
 				assertThat(op.has("security")).as(operation).isFalse();
 			}
 			else {
-				assertThat(op.at("/security/0").has("bearer-jwt")).as(operation).isTrue();
+				assertThat(op.at("/security/0").has(ServiceOpenApi.BEARER)).as(operation).isTrue();
 				assertThat(op.at("/responses/403").isMissingNode()).as(operation).isFalse();
 			}
 			assertThat(OpenApiDocument.problemSchemaOf(op.at("/responses/401"))).as(operation).isEqualTo("#/components/schemas/Problem");
@@ -94,7 +93,7 @@ class OpenApiIntegrationTests extends ContentIntegrationTest {
 
 	@Test
 	void documentsProblemAnswers() {
-		JsonNode problem = this.doc.at("/components/schemas/Problem/properties");
+		JsonNode problem = this.api.json().at("/components/schemas/Problem/properties");
 		assertThat(OpenApiDocument.names(problem)).contains("type", "title", "status", "detail", "instance", "errors");
 		assertThat(problem.at("/errors/items/properties").has("field")).isTrue();
 		assertThat(OpenApiDocument.problemSchemaOf(this.api.operation("POST /api/articles").at("/responses/409"))).isNotEmpty();

@@ -17,7 +17,8 @@ final class Flood {
 	private Flood() {
 	}
 
-	record Answer(int status, String retryAfter, String contentType) {
+	/** One answer, and the index of the client it came through. */
+	record Answer(int client, int status, String retryAfter, String contentType) {
 	}
 
 	record Result(List<Answer> answers, Duration took) {
@@ -30,14 +31,27 @@ final class Flood {
 			return this.answers.stream().filter((answer) -> answer.status() == status).count();
 		}
 
+		/** The answers that came through each client, by the client's index. */
+		Map<Integer, Result> byClient() {
+			return this.answers.stream()
+				.collect(Collectors.groupingBy(Answer::client,
+						Collectors.collectingAndThen(Collectors.toList(), (answers) -> new Result(answers, this.took))));
+		}
+
 	}
 
 	static Result send(WebClient client, int requests, Function<WebClient, WebClient.RequestHeadersSpec<?>> request) {
+		return send(List.of(client), requests, request);
+	}
+
+	/** The requests dealt to the clients in turn, as a load balancer would. */
+	static Result send(List<WebClient> clients, int requests,
+			Function<WebClient, WebClient.RequestHeadersSpec<?>> request) {
 		long started = System.nanoTime();
 		List<Answer> answers = Flux.range(0, requests)
-			.flatMap((i) -> request.apply(client)
+			.flatMap((i) -> request.apply(clients.get(i % clients.size()))
 				.exchangeToMono((response) -> response.releaseBody()
-					.thenReturn(new Answer(response.statusCode().value(),
+					.thenReturn(new Answer(i % clients.size(), response.statusCode().value(),
 							response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER),
 							response.headers().asHttpHeaders().getFirst(HttpHeaders.CONTENT_TYPE)))), 16)
 			.collectList()
