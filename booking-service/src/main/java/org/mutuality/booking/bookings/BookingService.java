@@ -110,14 +110,16 @@ class BookingService {
 				return new Booked(null, previous.get(), true);
 			}
 		}
+		Therapist therapist = this.therapists.findById(request.therapistId())
+			.orElseThrow(() -> ValidationProblem.of("therapistId", "is not a therapist"));
+		// a taken slot answers before the client's lock: most of a crowd racing for one slot leaves here, after
+		// two reads; the exclusion constraint still decides between those that get past it
+		Slot slot = freeSlot(therapist, request.start().toInstant(), null, now);
 		this.clientLocks.lock(client.id());
 		if (this.bookings.hasUpcoming(client.id(), now)) {
 			throw new ConflictException("consultation-limit",
 					"You already have an upcoming free consultation; cancel or reschedule it instead");
 		}
-		Therapist therapist = this.therapists.findById(request.therapistId())
-			.orElseThrow(() -> ValidationProblem.of("therapistId", "is not a therapist"));
-		Slot slot = freeSlot(therapist, request.start().toInstant(), null, now);
 		Booking booking = new Booking(UUID.randomUUID(), therapist.getId(), client.id(), initials(client),
 				slot.start(), slot.end(), blankToNull(request.note()), request.followUpId(), now);
 		booking.setClientContact(blankToNull(client.email()), blankToNull(client.displayName()),
