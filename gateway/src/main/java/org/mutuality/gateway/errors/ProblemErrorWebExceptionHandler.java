@@ -13,6 +13,7 @@ import io.netty.handler.timeout.ReadTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import org.mutuality.gateway.security.IdentityProviderUnavailableException;
 import org.mutuality.platform.problem.Problems;
 
 import org.springframework.cloud.gateway.route.Route;
@@ -66,7 +67,7 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 		ProblemDetail problem;
 		if (isUnavailable(ex)) {
 			problem = Problems.forStatus(HttpStatus.SERVICE_UNAVAILABLE,
-					"The " + serviceName(exchange) + " is unavailable or too slow right now. Please try again shortly.",
+					"The " + unavailable(exchange, ex) + " is unavailable or too slow right now. Please try again shortly.",
 					instance);
 			problem.setTitle("Service unavailable");
 			response.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
@@ -149,6 +150,16 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 			}
 		}
 		return false;
+	}
+
+	/** What could not be reached: the sign-in service when a session's token refresh failed, else the route's service. */
+	private static String unavailable(ServerWebExchange exchange, Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof IdentityProviderUnavailableException) {
+				return "sign-in service";
+			}
+		}
+		return serviceName(exchange);
 	}
 
 	private static String serviceName(ServerWebExchange exchange) {

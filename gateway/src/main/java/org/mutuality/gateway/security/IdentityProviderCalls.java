@@ -9,6 +9,7 @@ import reactor.netty.resources.ConnectionProvider;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.ReactiveOAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.WebClientReactiveAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.WebClientReactiveRefreshTokenTokenResponseClient;
@@ -26,7 +27,8 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  * (and the page waiting on it) for as long as the connection lives. Here all of them share one
  * connection pool with a bounded connect and response time: a login that times out ends on the
  * login-failure page like any failed login, a refresh that times out ends the request as a 503
- * problem+json ({@code ProblemErrorWebExceptionHandler}) that the browser can retry. Pooled
+ * problem+json naming the sign-in service ({@code ProblemErrorWebExceptionHandler}) that the
+ * browser can retry. Pooled
  * connections idle for a while are not reused, so a connection the provider has dropped is not
  * tried first.
  */
@@ -58,10 +60,12 @@ final class IdentityProviderCalls implements DisposableBean {
 					ex));
 	}
 
-	WebClientReactiveRefreshTokenTokenResponseClient refreshToken() {
+	/** A session's token refresh; a provider that cannot be reached ends the request as a 503 naming it. */
+	ReactiveOAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> refreshToken() {
 		WebClientReactiveRefreshTokenTokenResponseClient client = new WebClientReactiveRefreshTokenTokenResponseClient();
 		client.setWebClient(this.webClient);
-		return client;
+		return (request) -> client.getTokenResponse(request)
+			.onErrorMap(WebClientRequestException.class, IdentityProviderUnavailableException::new);
 	}
 
 	DefaultReactiveOAuth2UserService userInfo() {

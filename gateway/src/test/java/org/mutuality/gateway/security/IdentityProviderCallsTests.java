@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A token endpoint that answers only after the time limit (a stalled identity provider): a
- * session's token refresh fails with a read timeout, which the gateway answers as 503, and a login's
+ * session's token refresh fails with a read timeout, which the gateway answers as a 503 naming the
+ * sign-in service ({@code ProblemErrorWebExceptionHandlerTests}), and a login's
  * code exchange fails as an authorization error, which ends the login on its failure page; neither
  * holds the browser's request for as long as the connection lives.
  */
@@ -58,6 +59,7 @@ class IdentityProviderCallsTests {
 				new OAuth2RefreshToken("refresh", issued));
 
 		assertThatThrownBy(() -> this.calls.refreshToken().getTokenResponse(refresh).block(Duration.ofSeconds(30)))
+			.isInstanceOf(IdentityProviderUnavailableException.class)
 			.hasRootCauseInstanceOf(ReadTimeoutException.class);
 	}
 
