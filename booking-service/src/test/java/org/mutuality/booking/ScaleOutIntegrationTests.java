@@ -1,8 +1,6 @@
 package org.mutuality.booking;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +11,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,22 +19,22 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.mutuality.booking.support.AssessmentCompletedEvents;
+import org.mutuality.booking.support.BookingServiceIntegrationTest.User;
 import org.mutuality.booking.support.Http;
 import org.mutuality.booking.support.MailServer;
 import org.mutuality.booking.support.MailServer.ReceivedMail;
+import org.mutuality.booking.support.TestUsers;
+import org.mutuality.booking.support.Therapists;
 import org.mutuality.platform.test.infra.Infrastructure;
 import org.mutuality.platform.test.infra.postgres.Database;
-import org.mutuality.platform.test.security.TestIdentityProvider;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -61,8 +58,6 @@ import static org.awaitility.Awaitility.await;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleOutIntegrationTests {
-
-	private static final TestIdentityProvider idp = TestIdentityProvider.shared();
 
 	private static final MailServer mail = MailServer.shared();
 
@@ -105,16 +100,16 @@ class ScaleOutIntegrationTests {
 	@Order(1)
 	void deliversEachConfirmationAndEachReminderOnceWithBothInstancesSending() {
 		int bookings = 12;
-		User therapist = user("therapist");
+		User therapist = TestUsers.newUser("therapist", "Scale therapist");
 		first.http().put("/api/therapists/me", therapist.token(), Http.json(Map.of("displayName", "Dr Scale " + RUN,
 				"timeZone", "Europe/London", "consultationMinutes", 30, "minimumNoticeHours", 0, "horizonDays", 60)))
 			.expect(201);
-		first.http().put("/api/therapists/me/availability", therapist.token(), everyDayFromNineToFive()).expect(200);
+		Therapists.everyDay(first.http(), therapist, "Europe/London", "09:00", "17:00");
 		LocalDate day = LocalDate.now(LONDON).plusDays(3);
 		List<User> clients = new ArrayList<>();
 		Instant lastStart = null;
 		for (int i = 0; i < bookings; i++) {
-			User client = user("client");
+			User client = TestUsers.newUser("client", "Scale client");
 			clients.add(client);
 			lastStart = day.atTime(9, 0).plusMinutes(30L * i).atZone(LONDON).toInstant();
 			// half the bookings through each instance
@@ -164,7 +159,8 @@ class ScaleOutIntegrationTests {
 		});
 
 		List<Event> events = new ArrayList<>();
-		try (KafkaProducer<String, String> producer = producer()) {
+		try (KafkaProducer<String, String> producer = AssessmentCompletedEvents
+			.producer(Infrastructure.kafka().bootstrapServers())) {
 			for (int i = 0; i < 30; i++) {
 				events.add(send(producer));
 			}
@@ -237,67 +233,15 @@ class ScaleOutIntegrationTests {
 		return first.context().getBean(JdbcClient.class);
 	}
 
-	private static KafkaProducer<String, String> producer() {
-		Properties properties = new Properties();
-		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafka().bootstrapServers());
-		properties.put(ProducerConfig.ACKS_CONFIG, "all");
-		return new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
-	}
-
 	/** Sends a completed assessment of a new client, keyed by the client as assessment-service does. */
 	private static Event send(KafkaProducer<String, String> producer) throws Exception {
 		UUID client = UUID.randomUUID();
 		Event event = new Event(UUID.randomUUID().toString(), "scale-" + client + "@mutuality.test");
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("submissionId", UUID.randomUUID().toString());
-		data.put("assessmentId", "phq-9");
-		data.put("assessmentVersion", 1);
-		data.put("clientId", client.toString());
+		Map<String, Object> data = AssessmentCompletedEvents.data(client, "BOOK_FREE_CONSULTATION", List.of());
 		data.put("clientName", "Scale Client");
 		data.put("clientEmail", event.email());
-		data.put("totalScore", 14);
-		data.put("bandCode", "MODERATE");
-		data.put("riskFlags", List.of());
-		data.put("recommendation", "BOOK_FREE_CONSULTATION");
-		data.put("consentToContact", true);
-		data.put("completedAt", Instant.now().toString());
-		ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, client.toString(), Http.json(data));
-		record.headers().add("ce_specversion", bytes("1.0"));
-		record.headers().add("ce_id", bytes(event.id()));
-		record.headers().add("ce_source", bytes("/assessment-service"));
-		record.headers().add("ce_type", bytes("org.mutuality.assessment.completed.v1"));
-		record.headers().add("ce_time", bytes(Instant.now().toString()));
-		record.headers().add("content-type", bytes("application/json"));
-		producer.send(record).get();
+		producer.send(AssessmentCompletedEvents.record(TOPIC, client, event.id(), Http.json(data))).get();
 		return event;
-	}
-
-	private static String everyDayFromNineToFive() {
-		List<Map<String, String>> weekly = new ArrayList<>();
-		for (DayOfWeek day : DayOfWeek.values()) {
-			weekly.add(Map.of("day", day.name(), "start", "09:00", "end", "17:00"));
-		}
-		return Http.json(Map.of("timeZone", "Europe/London", "weekly", weekly, "overrides", List.of()));
-	}
-
-	private static User user(String role) {
-		UUID id = UUID.randomUUID();
-		String email = role + "-" + id + "@mutuality.test";
-		String token = idp.token()
-			.subject(id.toString())
-			.username(role + "-" + id)
-			.name("Scale " + role)
-			.email(email)
-			.roles(role)
-			.build();
-		return new User(id, token, email);
-	}
-
-	private static byte[] bytes(String text) {
-		return text.getBytes(StandardCharsets.UTF_8);
-	}
-
-	private record User(UUID id, String token, String email) {
 	}
 
 	private record Event(String id, String email) {
@@ -327,10 +271,8 @@ class ScaleOutIntegrationTests {
 			properties.put("spring.kafka.bootstrap-servers", Infrastructure.kafka().bootstrapServers());
 			properties.put("spring.kafka.consumer.group-id", "booking-service-scale-out-" + RUN);
 			properties.put("mutuality.booking.follow-ups.topic", TOPIC);
-			properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", idp.issuerUri());
-			properties.put("spring.security.oauth2.resourceserver.jwt.audiences", TestIdentityProvider.AUDIENCE);
-			properties.put("spring.mail.host", "127.0.0.1");
-			properties.put("spring.mail.port", mail.port());
+			properties.putAll(TestUsers.identityProviderProperties());
+			properties.putAll(mail.properties());
 			// small batches every 100 ms, so that the two senders take turns on a backlog
 			properties.put("mutuality.booking.notifications.sender.interval", "100ms");
 			properties.put("mutuality.booking.notifications.sender.batch-size", 4);

@@ -2,9 +2,7 @@ package org.mutuality.booking.followups;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -14,13 +12,12 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mutuality.booking.support.AssessmentCompletedEvents;
 import org.mutuality.booking.support.BookingServiceIntegrationTest;
 import org.mutuality.booking.support.Http;
 
@@ -38,8 +35,6 @@ import static org.awaitility.Awaitility.await;
  */
 class FollowUpEventsIntegrationTests extends BookingServiceIntegrationTest {
 
-	private static final String TOPIC = "assessment.completed.v1";
-
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	@Value("${spring.kafka.bootstrap-servers}")
@@ -55,10 +50,7 @@ class FollowUpEventsIntegrationTests extends BookingServiceIntegrationTest {
 
 	@BeforeEach
 	void producer() {
-		Properties properties = new Properties();
-		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
-		properties.put(ProducerConfig.ACKS_CONFIG, "all");
-		this.producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
+		this.producer = AssessmentCompletedEvents.producer(this.bootstrapServers);
 	}
 
 	@AfterEach
@@ -110,7 +102,10 @@ class FollowUpEventsIntegrationTests extends BookingServiceIntegrationTest {
 		String poisonId = UUID.randomUUID().toString();
 		try (KafkaConsumer<String, String> deadLetters = deadLetterConsumer()) {
 			send(client, poisonId, "{ this is not json");
-			send(client, null, data(client, "BOOK_FREE_CONSULTATION", List.of()));
+			ProducerRecord<String, String> withoutEventId = AssessmentCompletedEvents.record(client,
+					UUID.randomUUID().toString(), data(client, "BOOK_FREE_CONSULTATION", List.of()));
+			withoutEventId.headers().remove("ce_id");
+			send(withoutEventId);
 			String good = UUID.randomUUID().toString();
 			send(client, good, data(client, "BOOK_FREE_CONSULTATION", List.of()));
 
@@ -198,33 +193,15 @@ class FollowUpEventsIntegrationTests extends BookingServiceIntegrationTest {
 	}
 
 	private void send(UUID client, String eventId, String data) throws Exception {
-		ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, client.toString(), data);
-		record.headers().add("ce_specversion", bytes("1.0"));
-		if (eventId != null) {
-			record.headers().add("ce_id", bytes(eventId));
-		}
-		record.headers().add("ce_source", bytes("/assessment-service"));
-		record.headers().add("ce_type", bytes("org.mutuality.assessment.completed.v1"));
-		record.headers().add("ce_time", bytes(Instant.now().toString()));
-		record.headers().add("content-type", bytes("application/json"));
+		send(AssessmentCompletedEvents.record(client, eventId, data));
+	}
+
+	private void send(ProducerRecord<String, String> record) throws Exception {
 		this.producer.send(record).get();
 	}
 
-	static String data(UUID client, String recommendation, List<String> riskFlags) {
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("submissionId", UUID.randomUUID().toString());
-		data.put("assessmentId", "phq-9");
-		data.put("assessmentVersion", 1);
-		data.put("clientId", client.toString());
-		data.put("clientName", "Test Client");
-		data.put("clientEmail", "client@mutuality.test");
-		data.put("totalScore", 14);
-		data.put("bandCode", "MODERATE");
-		data.put("riskFlags", riskFlags);
-		data.put("recommendation", recommendation);
-		data.put("consentToContact", true);
-		data.put("completedAt", Instant.now().toString());
-		return Http.json(data);
+	private static String data(UUID client, String recommendation, List<String> riskFlags) {
+		return Http.json(AssessmentCompletedEvents.data(client, recommendation, riskFlags));
 	}
 
 	private KafkaConsumer<String, String> deadLetterConsumer() {
@@ -234,7 +211,7 @@ class FollowUpEventsIntegrationTests extends BookingServiceIntegrationTest {
 		properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
 				new StringDeserializer());
-		consumer.subscribe(List.of(TOPIC + ".DLT"));
+		consumer.subscribe(List.of(AssessmentCompletedEvents.TOPIC + ".DLT"));
 		return consumer;
 	}
 
@@ -247,10 +224,6 @@ class FollowUpEventsIntegrationTests extends BookingServiceIntegrationTest {
 
 	private List<FollowUp> ofClient(UUID client) {
 		return this.followUps.findByClientId(client, org.springframework.data.domain.Pageable.unpaged()).getContent();
-	}
-
-	private static byte[] bytes(String text) {
-		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 }

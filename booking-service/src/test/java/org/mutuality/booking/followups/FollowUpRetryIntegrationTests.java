@@ -1,19 +1,15 @@
 package org.mutuality.booking.followups;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.mutuality.booking.support.AssessmentCompletedEvents;
 import org.mutuality.booking.support.BookingServiceIntegrationTest;
+import org.mutuality.booking.support.Http;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,16 +49,9 @@ class FollowUpRetryIntegrationTests extends BookingServiceIntegrationTest {
 			return invocation.callRealMethod();
 		}).given(this.followUpService).assessmentCompleted(argThat((event) -> eventId.equals(event.eventId())));
 
-		Properties properties = new Properties();
-		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
-		try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(),
-				new StringSerializer())) {
-			ProducerRecord<String, String> record = new ProducerRecord<>("assessment.completed.v1", client.toString(),
-					FollowUpEventsIntegrationTests.data(client, "BOOK_FREE_CONSULTATION", List.of()));
-			record.headers().add("ce_id", eventId.getBytes(StandardCharsets.UTF_8));
-			record.headers().add("ce_type", "org.mutuality.assessment.completed.v1".getBytes(StandardCharsets.UTF_8));
-			record.headers().add("ce_time", Instant.now().toString().getBytes(StandardCharsets.UTF_8));
-			producer.send(record).get();
+		String data = Http.json(AssessmentCompletedEvents.data(client, "BOOK_FREE_CONSULTATION", List.of()));
+		try (KafkaProducer<String, String> producer = AssessmentCompletedEvents.producer(this.bootstrapServers)) {
+			producer.send(AssessmentCompletedEvents.record(client, eventId, data)).get();
 		}
 
 		await().atMost(Duration.ofSeconds(30))

@@ -1,22 +1,17 @@
 package org.mutuality.booking.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mutuality.booking.support.AssessmentCompletedEvents;
 import org.mutuality.booking.support.BookingServiceIntegrationTest;
 import org.mutuality.booking.support.Http;
 
@@ -37,8 +32,6 @@ import static org.awaitility.Awaitility.await;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class AssessmentCompletedTracingIntegrationTests extends BookingServiceIntegrationTest {
-
-	private static final String TOPIC = "assessment.completed.v1";
 
 	private static final SecureRandom random = new SecureRandom();
 
@@ -82,39 +75,21 @@ class AssessmentCompletedTracingIntegrationTests extends BookingServiceIntegrati
 	}
 
 	private void send(String eventId, String traceparent) throws Exception {
-		Properties properties = new Properties();
-		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
-		properties.put(ProducerConfig.ACKS_CONFIG, "all");
 		UUID client = UUID.randomUUID();
-		try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(),
-				new StringSerializer())) {
-			ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, client.toString(), data(client));
-			record.headers().add("ce_specversion", bytes("1.0"));
-			record.headers().add("ce_id", bytes(eventId));
-			record.headers().add("ce_source", bytes("/assessment-service"));
-			record.headers().add("ce_type", bytes("org.mutuality.assessment.completed.v1"));
-			record.headers().add("ce_time", bytes(Instant.now().toString()));
-			record.headers().add("content-type", bytes("application/json"));
+		try (KafkaProducer<String, String> producer = AssessmentCompletedEvents.producer(this.bootstrapServers)) {
+			ProducerRecord<String, String> record = AssessmentCompletedEvents.record(client, eventId, data(client));
 			if (traceparent != null) {
-				record.headers().add("traceparent", bytes(traceparent));
+				AssessmentCompletedEvents.header(record, "traceparent", traceparent);
 			}
 			producer.send(record).get();
 		}
 	}
 
 	private static String data(UUID client) {
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("submissionId", UUID.randomUUID().toString());
-		data.put("assessmentId", "phq-9");
-		data.put("assessmentVersion", 1);
-		data.put("clientId", client.toString());
+		Map<String, Object> data = AssessmentCompletedEvents.data(client, "BOOK_FREE_CONSULTATION", List.of());
 		data.put("clientName", "Traced Client");
-		data.put("totalScore", 14);
-		data.put("bandCode", "MODERATE");
-		data.put("riskFlags", List.of());
-		data.put("recommendation", "BOOK_FREE_CONSULTATION");
+		data.remove("clientEmail");
 		data.put("consentToContact", false);
-		data.put("completedAt", Instant.now().toString());
 		return Http.json(data);
 	}
 
@@ -123,10 +98,6 @@ class AssessmentCompletedTracingIntegrationTests extends BookingServiceIntegrati
 			.param(eventId)
 			.query(Long.class)
 			.single();
-	}
-
-	private static byte[] bytes(String text) {
-		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static String hex(int bytes) {

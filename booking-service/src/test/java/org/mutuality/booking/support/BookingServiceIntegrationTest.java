@@ -41,14 +41,12 @@ public abstract class BookingServiceIntegrationTest {
 
 	@DynamicPropertySource
 	static void identityProvider(DynamicPropertyRegistry registry) {
-		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", idp::issuerUri);
-		registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> TestIdentityProvider.AUDIENCE);
+		TestUsers.identityProviderProperties().forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", mail::port);
+		mail.properties().forEach((name, value) -> registry.add(name, () -> value));
 		registry.add("mutuality.booking.notifications.sender.interval", () -> "200ms");
 		registry.add("mutuality.booking.notifications.sender.initial-backoff", () -> "1s");
 		registry.add("mutuality.booking.notifications.sender.max-backoff", () -> "4s");
@@ -75,15 +73,7 @@ public abstract class BookingServiceIntegrationTest {
 	}
 
 	protected static User newUser(String role, String name) {
-		UUID id = UUID.randomUUID();
-		String token = idp.token()
-			.subject(id.toString())
-			.username(role + "-" + id)
-			.name(name)
-			.email(role + "-" + id + "@mutuality.test")
-			.roles(role)
-			.build();
-		return new User(id, token, role + "-" + id + "@mutuality.test");
+		return TestUsers.newUser(role, name);
 	}
 
 	/** Creates the therapist's profile: 30-minute consultations, no buffer, no notice, 60 days ahead. */
@@ -101,17 +91,7 @@ public abstract class BookingServiceIntegrationTest {
 
 	/** Replaces the therapist's availability with every day of the week from {@code start} to {@code end}. */
 	protected void everyDay(User therapist, String timeZone, String start, String end) {
-		StringBuilder weekly = new StringBuilder();
-		for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
-			if (!weekly.isEmpty()) {
-				weekly.append(',');
-			}
-			weekly.append("{\"day\":\"").append(day).append("\",\"start\":\"").append(start)
-				.append("\",\"end\":\"").append(end).append("\"}");
-		}
-		this.http.put("/api/therapists/me/availability", therapist.token(),
-				"{\"timeZone\":\"" + timeZone + "\",\"weekly\":[" + weekly + "],\"overrides\":[]}")
-			.expect(200);
+		Therapists.everyDay(this.http, therapist, timeZone, start, end);
 	}
 
 	/**

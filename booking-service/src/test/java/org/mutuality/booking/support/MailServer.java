@@ -76,6 +76,11 @@ public final class MailServer {
 		return this.relay.getLocalPort();
 	}
 
+	/** The properties that send an application's mail to this server. */
+	public Map<String, Object> properties() {
+		return Map.of("spring.mail.host", "127.0.0.1", "spring.mail.port", port());
+	}
+
 	/** From now on, answers {@code RCPT TO:<address>} with the reply, such as {@code 450 4.2.2 Mailbox full}. */
 	public void refuse(String address, String reply) {
 		this.refusals.put(address.toLowerCase(Locale.ROOT), reply);
