@@ -3,7 +3,6 @@ package org.mutuality.assessment.benchmarks;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -19,6 +18,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.mutuality.assessment.AssessmentIntegrationTestSupport;
 import org.mutuality.assessment.TestHttp;
+import org.mutuality.platform.test.benchmark.Latencies;
 import org.mutuality.platform.test.benchmark.ServiceTime;
 import org.mutuality.platform.test.infra.kafka.KafkaServer;
 
@@ -169,15 +169,7 @@ class AssessmentBenchmark extends AssessmentIntegrationTestSupport {
 	}
 
 	private static void report(String what, long[] nanos) {
-		long[] sorted = nanos.clone();
-		Arrays.sort(sorted);
-		System.out.printf("BENCHMARK %s, n=%d: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n", what,
-				sorted.length, percentile(sorted, 0.50), percentile(sorted, 0.90), percentile(sorted, 0.99),
-				sorted[sorted.length - 1] / 1e6);
-	}
-
-	private static double percentile(long[] sorted, double p) {
-		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+		System.out.println("BENCHMARK " + what + ", " + Latencies.of(nanos).summary());
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

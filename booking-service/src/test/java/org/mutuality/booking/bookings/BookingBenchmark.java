@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.mutuality.booking.support.BookingServiceIntegrationTest;
 import org.mutuality.booking.support.Http;
+import org.mutuality.platform.test.benchmark.Latencies;
 import org.mutuality.platform.test.benchmark.ServiceTime;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -133,8 +133,9 @@ class BookingBenchmark extends BookingServiceIntegrationTest {
 			.append("15-minute slots round the clock: ").append(slots).append(" free slots per answer (")
 			.append(this.http.get(path).body().length() / 1024).append(" KiB of JSON); 1,000 sequential requests after ")
 			.append(WARM_UP).append(" warm-up. Over HTTP (the client's round trip):\n\n")
-			.append(stats(nanos)).append("\nAt the service (the servlet filter chain: token check, search, JSON):\n\n")
-			.append(stats(atTheService)).append("\n");
+			.append(Latencies.of(nanos).markdownTable())
+			.append("\nAt the service (the servlet filter chain: token check, search, JSON):\n\n")
+			.append(Latencies.of(atTheService).markdownTable()).append("\n");
 		long[] service = new long[1000];
 		long[] serialization = new long[1000];
 		for (int i = 0; i < 300 + service.length; i++) {
@@ -149,8 +150,8 @@ class BookingBenchmark extends BookingServiceIntegrationTest {
 			}
 		}
 		report.append("Inside the service, the same 60-day search without HTTP: the transactional search "
-				+ "(bookings query, expansion, response records):\n\n").append(stats(service))
-			.append("\nand writing its JSON:\n\n").append(stats(serialization)).append("\n");
+				+ "(bookings query, expansion, response records):\n\n").append(Latencies.of(service).markdownTable())
+			.append("\nand writing its JSON:\n\n").append(Latencies.of(serialization).markdownTable()).append("\n");
 		long[] query = new long[1000];
 		Instant windowStart = from.atStartOfDay(LONDON).toInstant();
 		Instant windowEnd = from.plusDays(60).atStartOfDay(LONDON).toInstant();
@@ -164,7 +165,8 @@ class BookingBenchmark extends BookingServiceIntegrationTest {
 			}
 			assertThat(size).isEqualTo(2000);
 		}
-		report.append("of which the query of the 2,000 bookings, in its own transaction:\n\n").append(stats(query))
+		report.append("of which the query of the 2,000 bookings, in its own transaction:\n\n")
+			.append(Latencies.of(query).markdownTable())
 			.append("\n");
 		String week = "/api/therapists/" + therapist.id() + "/slots?from=" + from + "&to=" + from.plusDays(6);
 		for (int i = 0; i < WARM_UP; i++) {
@@ -179,9 +181,9 @@ class BookingBenchmark extends BookingServiceIntegrationTest {
 		}
 		atTheService = this.serviceTime.stop();
 		report.append("The same therapist, a 7-day window (what a booking page asks for), over HTTP:\n\n")
-			.append(stats(nanos))
+			.append(Latencies.of(nanos).markdownTable())
 			.append("\nand at the service:\n\n")
-			.append(stats(atTheService))
+			.append(Latencies.of(atTheService).markdownTable())
 			.append("\n");
 	}
 
@@ -236,7 +238,7 @@ class BookingBenchmark extends BookingServiceIntegrationTest {
 		report.append("## Creating bookings: 50 concurrent clients, distinct free slots\n\n")
 			.append(rounds).append(" rounds of 50 simultaneous `POST /api/bookings` after ").append(BOOKING_WARM_UP_ROUNDS)
 			.append(" rounds of warm-up, all 201:\n\n")
-			.append(stats(latencies.stream().mapToLong(Long::longValue).toArray())).append("\n");
+			.append(Latencies.of(latencies).markdownTable()).append("\n");
 	}
 
 	private void racers() throws Exception {
@@ -269,7 +271,7 @@ class BookingBenchmark extends BookingServiceIntegrationTest {
 		report.append("## 200 racers for one slot\n\n").append(rounds).append(" rounds after ")
 			.append(BOOKING_WARM_UP_ROUNDS).append(" of warm-up; ").append(winners)
 			.append(" winners (one per round), every other request 409 `slot-unavailable`. Latency of the losers:\n\n")
-			.append(stats(losers.stream().mapToLong(Long::longValue).toArray())).append("\n");
+			.append(Latencies.of(losers).markdownTable()).append("\n");
 	}
 
 	private static List<long[]> race(List<Callable<long[]>> calls) throws Exception {
@@ -296,19 +298,6 @@ class BookingBenchmark extends BookingServiceIntegrationTest {
 		finally {
 			executor.shutdownNow();
 		}
-	}
-
-	private static String stats(long[] nanos) {
-		long[] sorted = nanos.clone();
-		Arrays.sort(sorted);
-		return "| n | p50 | p90 | p99 | max |\n|---|---|---|---|---|\n| " + sorted.length + " | " + ms(sorted, 0.50)
-				+ " | " + ms(sorted, 0.90) + " | " + ms(sorted, 0.99) + " | "
-				+ String.format("%.1f ms", sorted[sorted.length - 1] / 1e6) + " |\n";
-	}
-
-	private static String ms(long[] sorted, double quantile) {
-		int index = (int) Math.ceil(quantile * sorted.length) - 1;
-		return String.format("%.1f ms", sorted[Math.max(0, index)] / 1e6);
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

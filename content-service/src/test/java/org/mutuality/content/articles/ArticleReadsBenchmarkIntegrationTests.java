@@ -10,7 +10,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.mutuality.content.markdown.MarkdownRenderer;
 import org.mutuality.content.markdown.RenderedMarkdown;
+import org.mutuality.platform.test.benchmark.Latencies;
 import org.mutuality.platform.test.benchmark.ServiceTime;
 import org.mutuality.platform.test.infra.PostgresDatabase;
 import org.mutuality.platform.test.security.TestIdentityProvider;
@@ -221,14 +221,15 @@ class ArticleReadsBenchmarkIntegrationTests {
 			nanos[i] = System.nanoTime() - start;
 		}
 		double seconds = (System.nanoTime() - started) / 1e9;
-		long[] atTheService = this.serviceTime.stop();
-		Arrays.sort(nanos);
-		System.out.printf(Locale.ROOT, "%nBENCHMARK %-45s n=%d  p50=%.2f ms  p90=%.2f ms  p99=%.2f ms  max=%.2f ms  %.0f req/s%n",
-				name, MEASURED, ms(nanos, 0.50), ms(nanos, 0.90), ms(nanos, 0.99), nanos[MEASURED - 1] / 1e6,
-				MEASURED / seconds);
-		System.out.printf(Locale.ROOT, "BENCHMARK %-45s n=%d  p50=%.2f ms  p90=%.2f ms  p99=%.2f ms  max=%.2f ms%n",
-				"  at the service", atTheService.length, ms(atTheService, 0.50), ms(atTheService, 0.90),
-				ms(atTheService, 0.99), atTheService[atTheService.length - 1] / 1e6);
+		Latencies atTheService = Latencies.of(this.serviceTime.stop());
+		Latencies overHttp = Latencies.of(nanos);
+		System.out.printf(Locale.ROOT, "%nBENCHMARK %-45s %s  %.0f req/s%n", name, line(overHttp), MEASURED / seconds);
+		System.out.printf(Locale.ROOT, "BENCHMARK %-45s %s%n", "  at the service", line(atTheService));
+	}
+
+	private static String line(Latencies latencies) {
+		return String.format(Locale.ROOT, "n=%d  p50=%.2f ms  p90=%.2f ms  p99=%.2f ms  max=%.2f ms", latencies.count(),
+				latencies.percentile(0.50), latencies.percentile(0.90), latencies.percentile(0.99), latencies.max());
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
@@ -240,10 +241,6 @@ class ArticleReadsBenchmarkIntegrationTests {
 			return new ServiceTime((request) -> "GET".equals(request.getMethod()));
 		}
 
-	}
-
-	private static double ms(long[] sorted, double quantile) {
-		return sorted[(int) Math.ceil(quantile * sorted.length) - 1] / 1e6;
 	}
 
 	private void get(String path) throws Exception {

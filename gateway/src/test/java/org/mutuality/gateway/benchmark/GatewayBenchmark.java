@@ -19,6 +19,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.mutuality.gateway.GatewayApplication;
+import org.mutuality.platform.test.benchmark.Latencies;
 
 /**
  * The gateway's overhead on a public read, side by side in one run: the same {@code GET} sent
@@ -91,7 +92,8 @@ class GatewayBenchmark {
 			print("direct", d);
 			print("gateway", g);
 			System.out.printf(Locale.ROOT, "gateway/direct: throughput %.0f%% (bar >= 60%%), p99 %.2fx (bar <= 1.5x)%n%n",
-					100.0 * g.throughput() / d.throughput(), g.percentile(99) / d.percentile(99));
+					100.0 * g.throughput() / d.throughput(),
+					g.latencies().percentile(0.99) / d.latencies().percentile(0.99));
 			connections.dispose();
 		}
 		finally {
@@ -121,28 +123,25 @@ class GatewayBenchmark {
 			.block();
 		long took = System.nanoTime() - started;
 		long errors = latencies.stream().flatMapToLong(Arrays::stream).filter((latency) -> latency < 0).count();
-		long[] ok = latencies.stream().flatMapToLong(Arrays::stream).filter((latency) -> latency >= 0).sorted().toArray();
-		return new Result(ok, errors, took);
+		long[] ok = latencies.stream().flatMapToLong(Arrays::stream).filter((latency) -> latency >= 0).toArray();
+		return new Result(Latencies.of(ok), errors, took);
 	}
 
 	private static void print(String name, Result result) {
-		System.out.printf(Locale.ROOT, "%-8s %10.0f %8.2f %8.2f %8.2f %8.2f %6d%n", name, result.throughput(), result.percentile(50),
-				result.percentile(90), result.percentile(99), result.latencies[result.latencies.length - 1] / 1e6, result.errors);
+		Latencies latencies = result.latencies();
+		System.out.printf(Locale.ROOT, "%-8s %10.0f %8.2f %8.2f %8.2f %8.2f %6d%n", name, result.throughput(),
+				latencies.percentile(0.50), latencies.percentile(0.90), latencies.percentile(0.99), latencies.max(),
+				result.errors());
 	}
 
-	private record Result(long[] latencies, long errors, long nanos) {
+	private record Result(Latencies latencies, long errors, long nanos) {
 
 		double throughput() {
-			return this.latencies.length / (this.nanos / 1e9);
-		}
-
-		double percentile(double p) {
-			int index = (int) Math.ceil(p / 100.0 * this.latencies.length) - 1;
-			return this.latencies[Math.max(0, index)] / 1e6;
+			return this.latencies.count() / (this.nanos / 1e9);
 		}
 
 		static Result merge(List<Result> results) {
-			long[] all = results.stream().flatMapToLong((result) -> Arrays.stream(result.latencies)).sorted().toArray();
+			Latencies all = results.stream().map(Result::latencies).reduce(Latencies.of(), Latencies::plus);
 			return new Result(all, results.stream().mapToLong(Result::errors).sum(),
 					results.stream().mapToLong(Result::nanos).sum());
 		}

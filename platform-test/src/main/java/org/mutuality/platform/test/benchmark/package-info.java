@@ -1,4 +1,4 @@
 /**
- * What the services' benchmarks share: the clock at the service.
+ * What the services' benchmarks share: the clock at the service and the percentiles of the times measured.
  */
 package org.mutuality.platform.test.benchmark;
