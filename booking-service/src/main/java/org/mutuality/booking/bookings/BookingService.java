@@ -40,10 +40,11 @@ import org.springframework.transaction.annotation.Transactional;
  * and no client holds two upcoming consultations.
  *
  * <p>A booking must hit a slot the therapist's rules offer now. Two requests for one slot can both
- * pass that check; the database's exclusion constraint then lets exactly one insert succeed (the
- * other waits for the winner's transaction and fails), and that failure answers 409
- * {@code slot-unavailable} like the check. The one-upcoming-consultation rule is made atomic by a
- * per-client advisory lock ({@link ClientLocks}) taken before the check: a client's concurrent
+ * pass that check; the database's exclusion constraint then lets exactly one insert succeed, and
+ * that failure answers 409 {@code slot-unavailable} like the check. Overlapping bookings of one
+ * therapist are written one transaction at a time (the calendar locks of {@link BookingLocks}), so
+ * the loser's insert meets the winner's committed booking instead of a deadlock. The one-upcoming-consultation
+ * rule is made atomic by a per-client advisory lock taken before the check: a client's concurrent
  * attempts run one after the other, so the second sees the first's booking. A reschedule locks the
  * booking's row and moves it in one update, which the same constraint guards: it moves or stays.
  * Each change queues its emails ({@link Notifications}) in its own transaction, so they go out
@@ -60,7 +61,7 @@ class BookingService {
 
 	private final IdempotencyKeys idempotencyKeys;
 
-	private final ClientLocks clientLocks;
+	private final BookingLocks locks;
 
 	private final FollowUpService followUps;
 
@@ -73,13 +74,13 @@ class BookingService {
 	private final Clock clock;
 
 	BookingService(BookingRepository bookings, BookedPeriods bookedPeriods, TherapistRepository therapists,
-			IdempotencyKeys idempotencyKeys, ClientLocks clientLocks, FollowUpService followUps,
+			IdempotencyKeys idempotencyKeys, BookingLocks locks, FollowUpService followUps,
 			Notifications notifications, BookingProperties properties, JsonMapper json, Clock clock) {
 		this.bookings = bookings;
 		this.bookedPeriods = bookedPeriods;
 		this.therapists = therapists;
 		this.idempotencyKeys = idempotencyKeys;
-		this.clientLocks = clientLocks;
+		this.locks = locks;
 		this.followUps = followUps;
 		this.notifications = notifications;
 		this.properties = properties;
@@ -115,7 +116,7 @@ class BookingService {
 		// a taken slot answers before the client's lock: most of a crowd racing for one slot leaves here, after
 		// two reads; the exclusion constraint still decides between those that get past it
 		Slot slot = freeSlot(therapist, request.start().toInstant(), null, now);
-		this.clientLocks.lock(client.id());
+		this.locks.client(client.id());
 		if (this.bookings.hasUpcoming(client.id(), now)) {
 			throw new ConflictException("consultation-limit",
 					"You already have an upcoming free consultation; cancel or reschedule it instead");
@@ -187,8 +188,12 @@ class BookingService {
 		return SlotExpander.freeSlotAt(rules, start, booked, now).orElseThrow(BookingService::slotUnavailable);
 	}
 
-	/** Writes the booking now, so that the exclusion constraint answers inside this method. */
+	/**
+	 * Writes the booking now, holding its time on the therapist's calendar, so that the exclusion
+	 * constraint answers inside this method and never waits for another writer's undecided booking.
+	 */
 	private void insertOrUpdate(Booking booking) {
+		this.locks.calendar(booking.getTherapistId(), booking.getStart(), booking.getEnd());
 		try {
 			this.bookings.saveAndFlush(booking);
 		}
