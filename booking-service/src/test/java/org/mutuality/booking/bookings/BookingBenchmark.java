@@ -36,6 +36,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,7 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * for one slot. Not part of {@code ./mvnw verify} (the name does not end in {@code Tests}) and it
  * asserts correctness only, never time: run it with
  * {@code ./mvnw -o -pl booking-service test -Dtest=BookingBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
- * and read {@code target/benchmarks/booking.md}.
+ * and read {@code target/benchmarks/booking.md}. It runs with production's tracing sample (one request
+ * in ten); {@code -Dbenchmark.tracing=1.0} traces every request, as development does.
  */
 class BookingBenchmark extends BookingServiceIntegrationTest {
 
@@ -85,11 +88,23 @@ class BookingBenchmark extends BookingServiceIntegrationTest {
 	@Autowired
 	private org.springframework.transaction.support.TransactionTemplate transactions;
 
+	/**
+	 * The share of requests traced: production's (deploy/k8s/overlays/production), not development's
+	 * every request, unless {@code -Dbenchmark.tracing} says otherwise.
+	 */
+	private static final String TRACING = System.getProperty("benchmark.tracing", "0.1");
+
+	@DynamicPropertySource
+	static void tracingAsInProduction(DynamicPropertyRegistry registry) {
+		registry.add("management.tracing.sampling.probability", () -> TRACING);
+	}
+
 	@Test
 	void benchmark() throws Exception {
 		report.append("# booking-service benchmarks\n\nMeasured ").append(Instant.now())
 			.append(" on ").append(Runtime.getRuntime().availableProcessors()).append(" cores, JDK ")
-			.append(System.getProperty("java.version")).append(", over HTTP on localhost (client in the same JVM).\n\n");
+			.append(System.getProperty("java.version")).append(", over HTTP on localhost (client in the same JVM), ")
+			.append("tracing sample ").append(TRACING).append(".\n\n");
 		slotSearch();
 		concurrentBooking();
 		racers();
