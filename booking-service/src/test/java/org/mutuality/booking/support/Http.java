@@ -70,10 +70,25 @@ public final class Http {
 			request.header("Authorization", "Bearer " + token);
 		}
 		headers.forEach(request::header);
+		return new Response(exchange(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+	}
+
+	/**
+	 * Only the status of a {@code GET}, its body read and dropped: for a benchmark whose client runs
+	 * in the service's JVM, where decoding large answers would add the client's garbage to the
+	 * service's collections.
+	 */
+	public int status(String path) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.timeout(Duration.ofSeconds(30))
+			.GET()
+			.build();
+		return exchange(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
+	private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) {
 		try {
-			HttpResponse<String> response = this.client.send(request.build(),
-					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-			return new Response(response);
+			return this.client.send(request, body);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
