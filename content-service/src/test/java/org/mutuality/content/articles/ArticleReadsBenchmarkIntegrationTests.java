@@ -165,15 +165,36 @@ class ArticleReadsBenchmarkIntegrationTests {
 	void search() throws Exception {
 		Random random = new Random(3);
 		run("search, random query, first page of 20",
-				(i) -> "/api/articles?q=" + URLEncoder.encode(QUERIES[random.nextInt(QUERIES.length)], StandardCharsets.UTF_8));
+				(i) -> searchPath(QUERIES[random.nextInt(QUERIES.length)]));
 	}
 
 	@Test
 	void searchWithTopicAndPage() throws Exception {
 		Random random = new Random(4);
 		run("search, random query + topic, random page of 20",
-				(i) -> "/api/articles?q=" + URLEncoder.encode(QUERIES[random.nextInt(QUERIES.length)], StandardCharsets.UTF_8)
-						+ "&topic=" + TOPICS[random.nextInt(TOPICS.length)] + "&page=" + random.nextInt(3));
+				(i) -> searchPath(QUERIES[random.nextInt(QUERIES.length)]) + "&topic=" + TOPICS[random.nextInt(TOPICS.length)]
+						+ "&page=" + random.nextInt(3));
+	}
+
+	/** Each query of the mix on its own, at the service: which of them make the mix's tail. */
+	@Test
+	void searchEachQuery() throws Exception {
+		for (int i = 0; i < WARMUP; i++) {
+			get(searchPath(QUERIES[i % QUERIES.length]));
+		}
+		System.out.printf(Locale.ROOT, "%nBENCHMARK search, each query on its own, %d requests each, at the service%n",
+				MEASURED / 10);
+		for (String query : QUERIES) {
+			this.serviceTime.start();
+			for (int i = 0; i < MEASURED / 10; i++) {
+				get(searchPath(query));
+			}
+			System.out.printf(Locale.ROOT, "BENCHMARK   %-24s %s%n", query, line(Latencies.of(this.serviceTime.stop())));
+		}
+	}
+
+	private static String searchPath(String query) {
+		return "/api/articles?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
 	}
 
 	@Test
