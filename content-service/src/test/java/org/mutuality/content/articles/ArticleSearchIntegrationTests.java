@@ -68,6 +68,32 @@ class ArticleSearchIntegrationTests extends ContentIntegrationTest {
 	}
 
 	@Test
+	void findsAPhraseInATitleASummaryOrOnePassageOfTheBody() {
+		String sentence = "We talk about what brings you here and what you hope will change. ";
+		publishedWith("Your first session", "What to expect.", "Bring questions.");
+		publishedWith("Before we meet", "A first session, explained.", "Bring questions.");
+		publishedWith("Starting out", "Some notes.", "Notes.\n\nIn the first session we listen. Later ones go deeper.");
+		publishedWith("Sessions", "Some notes.", "The session came first, then the questions.");
+		// the phrase's words stand together in the body's text, but at the end of one long paragraph and the start
+		// of the next, which are passages of their own
+		publishedWith("Two long paragraphs", "Some notes.",
+				sentence.repeat(4) + "This is the first\n\nsession. " + sentence.repeat(4));
+
+		assertThat(titles(search("q=\"first session\""))).containsExactly("Your first session", "Before we meet",
+				"Starting out");
+		assertThat(titles(search("q=\"first session\" listen"))).containsExactly("Starting out");
+		assertThat(titles(search("q=\"the\" questions"))).containsExactlyInAnyOrder("Your first session",
+				"Before we meet", "Sessions");
+		// a phrase that a hit need not contain is matched in the whole text, as PostgreSQL matches it
+		assertThat(titles(search("q=\"first session\" or deeper"))).containsExactly("Your first session",
+				"Before we meet", "Two long paragraphs", "Starting out");
+	}
+
+	private void publishedWith(String title, String summary, String body) {
+		publish(create(DemoAccount.THERAPIST1, Map.of("title", title, "summary", summary, "bodyMarkdown", body)));
+	}
+
+	@Test
 	void pagesNewestFirst() {
 		for (int i = 1; i <= 5; i++) {
 			published("Article " + i, "body " + i);
