@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.mutuality.content.markdown.MarkdownRenderer;
 import org.mutuality.content.markdown.RenderedMarkdown;
@@ -33,6 +34,9 @@ class ArticleService {
 
 	/** The length a derived summary is cut to. */
 	static final int DERIVED_SUMMARY_LENGTH = 280;
+
+	/** What a title or summary cannot hold: control characters and the non-characters U+FFFE and U+FFFF. */
+	private static final Pattern NOT_TEXT = Pattern.compile("[\\p{Cc}\\x{FFFE}\\x{FFFF}]+");
 
 	private final ArticleRepository articles;
 
@@ -198,6 +202,10 @@ class ArticleService {
 
 	private ArticleContent content(ArticleRequest request, String slug) {
 		List<FieldViolation> errors = new ArrayList<>();
+		String title = plainLine(request.title());
+		if (title.isEmpty()) {
+			errors.add(new FieldViolation("title", "must not be blank"));
+		}
 		Set<String> unknownTopics = this.topics.unknown(request.topics());
 		for (int i = 0; i < request.topics().size(); i++) {
 			if (unknownTopics.contains(request.topics().get(i))) {
@@ -216,10 +224,21 @@ class ArticleService {
 			throw new ValidationProblem(errors);
 		}
 		RenderedMarkdown body = this.renderer.render(request.bodyMarkdown());
-		String summary = (request.summary() != null && !request.summary().isBlank()) ? request.summary().strip()
-				: body.excerpt(DERIVED_SUMMARY_LENGTH);
-		return new ArticleContent(slug, request.title().strip(), summary, request.bodyMarkdown(), body.html(),
+		String summary = (request.summary() != null) ? plainLine(request.summary()) : "";
+		if (summary.isEmpty()) {
+			summary = body.excerpt(DERIVED_SUMMARY_LENGTH);
+		}
+		return new ArticleContent(slug, title, summary, request.bodyMarkdown(), body.html(),
 				body.text(), body.readingMinutes(), request.topics().stream().distinct().toList(), callToAction);
+	}
+
+	/**
+	 * A title or summary as one line of text: control characters (a line break or a vertical tab pasted from a
+	 * word processor) and the two non-characters become spaces. The feed and sitemap are XML, which cannot hold
+	 * them, and one such article would fail the feed for everyone.
+	 */
+	static String plainLine(String text) {
+		return NOT_TEXT.matcher(text).replaceAll(" ").strip();
 	}
 
 	private String requireFree(String slug, UUID articleId) {

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -54,6 +55,26 @@ class FeedIntegrationTests extends ContentIntegrationTest {
 		assertThat(older.getPublishedDate()).isNotNull();
 		assertThat(older.getContents().get(0).getValue()).contains("<em>body</em>");
 		assertThat(older.getCategories()).extracting("name").containsExactly("anxiety");
+	}
+
+	@Test
+	void keepsTheFeedValidWhenATitleOrSummaryWasPastedWithControlCharacters() throws Exception {
+		publish(create(DemoAccount.THERAPIST1, Map.of("title", "Pasted\u000Btitle\u0001", "summary",
+				"Line one\u000Bline two\uFFFE", "bodyMarkdown", "Body.")));
+		MvcTestResult blank = this.mvc.post()
+			.uri("/api/articles")
+			.header(HttpHeaders.AUTHORIZATION, bearer(DemoAccount.THERAPIST1))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"title\":\"\\u0001\\u0002\",\"bodyMarkdown\":\"Body.\"}")
+			.exchange();
+		assertThat(blank).hasStatus(400);
+
+		MvcTestResult result = this.mvc.get().uri("/api/feed").exchange();
+		assertThat(result).hasStatusOk();
+		SyndFeed feed = new SyndFeedInput()
+			.build(new StringReader(result.getResponse().getContentAsString(StandardCharsets.UTF_8)));
+		assertThat(feed.getEntries()).extracting(SyndEntry::getTitle).containsExactly("Pasted title");
+		assertThat(feed.getEntries().get(0).getDescription().getValue()).isEqualTo("Line one line two");
 	}
 
 	@Test
