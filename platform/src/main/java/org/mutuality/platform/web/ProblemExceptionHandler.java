@@ -1,5 +1,6 @@
 package org.mutuality.platform.web;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -62,6 +63,9 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final String INVALID_VALUE = "has an invalid value";
 
+	static final String UNSTORABLE_DETAIL = "The request holds a value the service cannot store, such as a zero character, "
+			+ "a text too long or a date out of range";
+
 	@ExceptionHandler(ProblemException.class)
 	ResponseEntity<Object> handleProblemException(ProblemException ex, WebRequest request) {
 		if (log.isDebugEnabled()) {
@@ -87,6 +91,11 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 		}
 		if (BEAN_VALIDATION_PRESENT && ConstraintViolations.isConstraintViolation(ex)) {
 			return problem(Problems.validation(ConstraintViolations.errors(ex), path(request)), new HttpHeaders());
+		}
+		SQLException unstorable = unstorableValue(ex);
+		if (unstorable != null) {
+			log.warn("Answering 400 to " + describe(request) + ", a value the database refused: " + unstorable.getMessage());
+			return problem(Problems.forStatus(HttpStatus.BAD_REQUEST, UNSTORABLE_DETAIL, path(request)), new HttpHeaders());
 		}
 		log.error("Unexpected error answering " + describe(request), ex);
 		return problem(Problems.forStatus(HttpStatus.INTERNAL_SERVER_ERROR, path(request)), new HttpHeaders());
@@ -190,6 +199,21 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 			problem.setDetail(Problems.defaultDetail(statusCode));
 		}
 		return problem(problem, headers, request);
+	}
+
+	/**
+	 * The database's refusal of a value, if that is what failed the request: SQL state class 22 (data
+	 * exception: a zero character in text, a text longer than its column, a date or number out of
+	 * range), which the request's own values cause. Read from the cause chain, so that any data
+	 * access layer's wrapping is seen through.
+	 */
+	private static SQLException unstorableValue(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+				return sql;
+			}
+		}
+		return null;
 	}
 
 	private ResponseEntity<Object> payloadTooLarge(PayloadTooLargeException ex, WebRequest request) {

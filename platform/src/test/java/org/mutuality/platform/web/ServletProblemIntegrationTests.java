@@ -222,6 +222,23 @@ class ServletProblemIntegrationTests {
 	}
 
 	@Test
+	void answersAValueTheDatabaseRefusesWith400() {
+		TestHttp.Response response = this.http.get("/unstorable-value", this.token);
+
+		JsonNode problem = response.assertProblem(400, "/unstorable-value");
+		assertThat(problem.path("detail").asString()).isEqualTo(ProblemExceptionHandler.UNSTORABLE_DETAIL)
+			.doesNotContain("Zero bytes");
+	}
+
+	@Test
+	void answersAnotherDatabaseErrorWith500() {
+		TestHttp.Response response = this.http.get("/duplicate-key", this.token);
+
+		JsonNode problem = response.assertProblem(500, "/duplicate-key");
+		assertThat(problem.path("detail").asString()).isEqualTo("An unexpected error occurred");
+	}
+
+	@Test
 	void hidesTheReasonOfA5xxResponseStatusException() {
 		TestHttp.Response response = this.http.get("/bad-gateway", this.token);
 

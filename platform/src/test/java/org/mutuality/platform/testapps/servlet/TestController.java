@@ -1,5 +1,6 @@
 package org.mutuality.platform.testapps.servlet;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,6 +92,20 @@ class TestController {
 	@GetMapping("/boom")
 	String boom() {
 		throw new IllegalStateException("could not execute statement: SELECT secret FROM users; java.sql.SQLException");
+	}
+
+	/** As a data access layer wraps the driver's refusal of a NUL character in a parameter. */
+	@GetMapping("/unstorable-value")
+	String unstorableValue() {
+		throw new IllegalStateException("could not execute statement",
+				new SQLException("Zero bytes may not occur in string parameters.", "22023"));
+	}
+
+	/** A unique constraint the code should have checked first: the service's fault, not the request's. */
+	@GetMapping("/duplicate-key")
+	String duplicateKey() {
+		throw new IllegalStateException("could not execute statement",
+				new SQLException("duplicate key value violates unique constraint", "23505"));
 	}
 
 	@GetMapping("/bad-gateway")
