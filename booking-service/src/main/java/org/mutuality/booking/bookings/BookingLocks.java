@@ -15,8 +15,9 @@ import org.springframework.stereotype.Repository;
  * <li>a client's lock serialises the client's booking attempts, so the check "no upcoming free
  * consultation yet" and the insert that follows it are atomic for that client;</li>
  * <li>a therapist's calendar is locked by quarter hours just before a booking is written: the
- * quarter hours its time touches, so two transactions never write overlapping bookings of one
- * therapist at the same time, while bookings at other times go ahead side by side. Without it, two
+ * quarter hours its time and the buffer around it touch, so two transactions never write bookings
+ * of one therapist that overlap or sit inside each other's buffer at the same time, while bookings
+ * at other times go ahead side by side (the writer checks the slot again once it holds them). Without it, two
  * inserts for one slot can each reach the exclusion constraint's check after the other's insert,
  * wait for each other, and end in a deadlock that PostgreSQL breaks only after
  * {@code deadlock_timeout} (a second) by failing one of them as an error instead of a 409. With it,

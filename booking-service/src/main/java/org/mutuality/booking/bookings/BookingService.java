@@ -125,7 +125,7 @@ class BookingService {
 				slot.start(), slot.end(), blankToNull(request.note()), request.followUpId(), now);
 		booking.setClientContact(blankToNull(client.email()), blankToNull(client.displayName()),
 				(clientZone != null) ? clientZone.getId() : null);
-		insertOrUpdate(booking);
+		insertOrUpdate(booking, therapist, now);
 		if (request.followUpId() != null) {
 			this.followUps.booked(request.followUpId(), client.id(), booking.getId());
 		}
@@ -155,9 +155,10 @@ class BookingService {
 		Booking booking = BookingQueryService.visible(this.bookings.findByIdForUpdate(id).orElse(null), user, id);
 		requireConfirmed(booking);
 		Therapist therapist = therapistOf(booking);
-		Slot slot = freeSlot(therapist, start, booking.getId(), this.clock.instant());
+		Instant now = this.clock.instant();
+		Slot slot = freeSlot(therapist, start, booking.getId(), now);
 		booking.moveTo(slot.start(), slot.end());
-		insertOrUpdate(booking);
+		insertOrUpdate(booking, therapist, now);
 		this.notifications.bookingRescheduled(notice(booking, therapist));
 		return BookingResponse.of(booking);
 	}
@@ -189,11 +190,16 @@ class BookingService {
 	}
 
 	/**
-	 * Writes the booking now, holding its time on the therapist's calendar, so that the exclusion
-	 * constraint answers inside this method and never waits for another writer's undecided booking.
+	 * Writes the booking now, holding its time and the buffer around it on the therapist's calendar,
+	 * so that the exclusion constraint answers inside this method and never waits for another
+	 * writer's undecided booking. Once the calendar is held, the slot is checked again: a booking
+	 * that another writer committed meanwhile next to it, inside the buffer, does not overlap it and
+	 * so escapes the constraint.
 	 */
-	private void insertOrUpdate(Booking booking) {
-		this.locks.calendar(booking.getTherapistId(), booking.getStart(), booking.getEnd());
+	private void insertOrUpdate(Booking booking, Therapist therapist, Instant now) {
+		Duration buffer = Duration.ofMinutes(therapist.getBufferMinutes());
+		this.locks.calendar(booking.getTherapistId(), booking.getStart().minus(buffer), booking.getEnd().plus(buffer));
+		freeSlot(therapist, booking.getStart(), booking.getId(), now);
 		try {
 			this.bookings.saveAndFlush(booking);
 		}

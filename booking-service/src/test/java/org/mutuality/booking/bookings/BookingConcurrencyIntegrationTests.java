@@ -1,11 +1,13 @@
 package org.mutuality.booking.bookings;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -80,6 +82,51 @@ class BookingConcurrencyIntegrationTests extends BookingServiceIntegrationTest {
 			release.countDown();
 			writer.get(10, TimeUnit.SECONDS);
 			assertThat(booking.get(10, TimeUnit.SECONDS).status()).isEqualTo(201);
+		}
+		finally {
+			release.countDown();
+			executor.shutdownNow();
+		}
+	}
+
+	/**
+	 * Two bookings next to each other, inside the therapist's buffer, do not overlap, so the
+	 * exclusion constraint lets both in: the calendar is held over the buffer too, and the slot is
+	 * checked again once it is held. Here another transaction writes 09:00-09:30 while a client asks
+	 * for 09:30 (a 10-minute buffer): the request passes the first check, waits, then is refused.
+	 */
+	@Test
+	void refusesABookingInsideTheBufferOfOneCommittedWhileItWaited() throws Exception {
+		User therapist = newTherapist();
+		createProfile(therapist, "Europe/London", 30, 10, 0, 60);
+		everyDay(therapist, "Europe/London", "09:00", "17:00");
+		Instant nine = LocalDate.now(LONDON).plusDays(7).atTime(9, 0).atZone(LONDON).toInstant();
+		Instant halfPast = nine.plusSeconds(30 * 60);
+		String body = Http.json(Map.of("therapistId", therapist.id(), "start", halfPast.toString()));
+		CountDownLatch held = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		ExecutorService executor = Executors.newFixedThreadPool(2);
+		try {
+			Future<?> writer = executor.submit(() -> this.transactions.executeWithoutResult((status) -> {
+				this.locks.calendar(therapist.id(), nine.minusSeconds(10 * 60), halfPast.plusSeconds(10 * 60));
+				this.jdbc.sql("insert into bookings (id, therapist_id, client_id, start_at, end_at, status, created_at)"
+						+ " values (?, ?, ?, ?, ?, 'CONFIRMED', now())")
+					.params(UUID.randomUUID(), therapist.id(), UUID.randomUUID(), Timestamp.from(nine),
+							Timestamp.from(halfPast))
+					.update();
+				held.countDown();
+				await(release);
+			}));
+			assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+
+			Future<Http.Response> booking = executor.submit(() -> this.http.post("/api/bookings", newClient().token(), body));
+
+			waitUntil(() -> waitingForCalendars() == 1);
+			release.countDown();
+			writer.get(10, TimeUnit.SECONDS);
+			Http.Response answer = booking.get(10, TimeUnit.SECONDS);
+			assertThat(answer.status()).isEqualTo(409);
+			assertThat(answer.json().path("type").asString()).isEqualTo("/problems/slot-unavailable");
 		}
 		finally {
 			release.countDown();
