@@ -105,6 +105,16 @@ class SubmissionsIntegrationTests extends AssessmentIntegrationTestSupport {
 		assertThat(problem.path("errors").findValuesAsString("field")).containsExactly("answers");
 	}
 
+	/** 0.9 for item 9 is not an option; cut down to 0, it would score and hide the risk it may mean. */
+	@Test
+	void answers400ForAFractionalAnswerInsteadOfCuttingItDown() {
+		String token = newClientToken(UUID.randomUUID());
+		String answers = phq9(0, 0).replace("{\"itemId\":\"q9\",\"value\":0}", "{\"itemId\":\"q9\",\"value\":0.9}");
+		assertThat(answers).contains("0.9");
+
+		this.http.post("/api/assessments/phq-9/submissions", answers, token).assertProblem(400);
+	}
+
 	@Test
 	void answers404ForSubmittingToAnUnknownAssessment() {
 		this.http.post("/api/assessments/phq-99/submissions", phq9(0, 0), newClientToken(UUID.randomUUID()))

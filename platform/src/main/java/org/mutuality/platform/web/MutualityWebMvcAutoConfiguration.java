@@ -1,10 +1,13 @@
 package org.mutuality.platform.web;
 
+import tools.jackson.databind.DeserializationFeature;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
@@ -15,7 +18,8 @@ import org.springframework.web.servlet.DispatcherServlet;
 
 /**
  * Auto-configuration of the servlet services' web conventions: the problem+json exception handler,
- * the problem+json error controller in place of Spring Boot's (which backs off), and the request
+ * the problem+json error controller in place of Spring Boot's (which backs off), strict whole
+ * numbers in request bodies, and the request
  * body size limit ({@code mutuality.web.max-request-size}, 1 MiB by default). It runs before Spring
  * Boot's MVC auto-configuration so that Boot's own problem-details handler backs off too.
  */
@@ -31,6 +35,16 @@ public final class MutualityWebMvcAutoConfiguration {
 	@Bean
 	ProblemExceptionHandler problemExceptionHandler() {
 		return new ProblemExceptionHandler();
+	}
+
+	/**
+	 * Whole numbers only where a body field is one: Jackson would otherwise cut {@code 2.7} down to 2,
+	 * and an answer of 0.9 to an item whose options are 0 to 3 would score as 0. A fraction is a
+	 * wrong type, answered 400 naming the field.
+	 */
+	@Bean
+	JsonMapperBuilderCustomizer wholeNumbersOnly() {
+		return (builder) -> builder.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 	}
 
 	@Bean

@@ -84,6 +84,16 @@ class ServletProblemIntegrationTests {
 		assertThat(problem.path("errors").get(0).path("message").asString()).isEqualTo("has a wrong type or format");
 	}
 
+	/** A fraction is not cut down to a whole number: 0.9 for an item whose options are 0-3 would score as 0. */
+	@Test
+	void answersAFractionForAWholeNumberWith400NamingTheField() {
+		TestHttp.Response response = this.http.postJson("/echo", this.token,
+				"{\"name\":\"a\",\"size\":2.7,\"kind\":\"DRAFT\"}");
+
+		JsonNode problem = response.assertProblem(400, "/echo");
+		assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("size");
+	}
+
 	@Test
 	void answersBeanValidationFailuresWith400AndOneErrorPerField() {
 		TestHttp.Response response = this.http.postJson("/echo", this.token, "{\"name\":\" \",\"size\":11}");
