@@ -13,6 +13,7 @@ import io.netty.handler.timeout.ReadTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
 import org.mutuality.gateway.security.IdentityProviderUnavailableException;
 import org.mutuality.platform.problem.Problems;
 
@@ -121,9 +122,11 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 
 	private static boolean isUnavailable(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			// PrematureCloseException: the service closed the connection before it answered (it stopped, or a
+			// pooled connection it had dropped); a POST is not retried, so this reaches the caller
 			if (cause instanceof ConnectException || cause instanceof ConnectTimeoutException
 					|| cause instanceof TimeoutException || cause instanceof ReadTimeoutException
-					|| cause instanceof CallNotPermittedException) {
+					|| cause instanceof PrematureCloseException || cause instanceof CallNotPermittedException) {
 				return true;
 			}
 			ResponseStatus annotated = AnnotatedElementUtils.findMergedAnnotation(cause.getClass(), ResponseStatus.class);

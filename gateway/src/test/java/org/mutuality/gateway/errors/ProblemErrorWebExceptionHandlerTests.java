@@ -4,6 +4,7 @@ import java.net.ConnectException;
 
 import io.netty.handler.timeout.ReadTimeoutException;
 import org.junit.jupiter.api.Test;
+import reactor.netty.http.client.PrematureCloseException;
 import org.mutuality.gateway.security.IdentityProviderUnavailableException;
 
 import org.springframework.cloud.gateway.route.Route;
@@ -29,6 +30,15 @@ class ProblemErrorWebExceptionHandlerTests {
 		MockServerWebExchange exchange = bookingsRequest();
 
 		this.handler.handle(exchange, new ConnectException("Connection refused")).block();
+
+		assertUnavailable(exchange, "The booking-service is unavailable or too slow right now.");
+	}
+
+	@Test
+	void aServiceThatClosedTheConnectionBeforeAnsweringIsUnavailable() {
+		MockServerWebExchange exchange = bookingsRequest();
+
+		this.handler.handle(exchange, PrematureCloseException.TEST_EXCEPTION).block();
 
 		assertUnavailable(exchange, "The booking-service is unavailable or too slow right now.");
 	}
