@@ -104,7 +104,7 @@ class BookingController {
 	@GetMapping
 	PageResponse<BookingResponse> list(CurrentUser user, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) BookingStatus status,
-			@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
 		return this.queries.list(user, InstantParameters.lowerBound("from", from),
 				InstantParameters.upperBound("to", to), status, page, size);

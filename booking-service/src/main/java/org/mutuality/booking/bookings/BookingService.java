@@ -125,10 +125,11 @@ class BookingService {
 				slot.start(), slot.end(), blankToNull(request.note()), request.followUpId(), now);
 		booking.setClientContact(blankToNull(client.email()), blankToNull(client.displayName()),
 				(clientZone != null) ? clientZone.getId() : null);
-		insertOrUpdate(booking, therapist, now);
+		// the follow-up first: one that is not the client's is a 400 before the booking's row refers to it
 		if (request.followUpId() != null) {
 			this.followUps.booked(request.followUpId(), client.id(), booking.getId());
 		}
+		insertOrUpdate(booking, therapist, now);
 		this.notifications.bookingConfirmed(notice(booking, therapist));
 		BookingResponse response = BookingResponse.of(booking);
 		if (idempotencyKey != null) {

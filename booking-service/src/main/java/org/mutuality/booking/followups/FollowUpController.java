@@ -39,7 +39,7 @@ class FollowUpController {
 			Roles: therapist, admin.""", security = @SecurityRequirement(name = ServiceOpenApi.BEARER))
 	@GetMapping
 	PageResponse<FollowUpResponse> queue(@RequestParam(required = false) FollowUpStatus status,
-			@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
 		return this.service.queue(status, page, size);
 	}
@@ -47,7 +47,7 @@ class FollowUpController {
 	@Operation(summary = "The caller's own follow-ups (invitations to book)", description = """
 			Roles: client.""", security = @SecurityRequirement(name = ServiceOpenApi.BEARER))
 	@GetMapping("/mine")
-	PageResponse<FollowUpResponse> mine(CurrentUser client, @RequestParam(defaultValue = "0") @Min(0) int page,
+	PageResponse<FollowUpResponse> mine(CurrentUser client, @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
 		return this.service.mine(client.id(), page, size);
 	}

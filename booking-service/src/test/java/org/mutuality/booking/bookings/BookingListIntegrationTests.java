@@ -109,6 +109,9 @@ class BookingListIntegrationTests extends BookingServiceIntegrationTest {
 		this.http.get("/api/bookings?size=0", client).expectProblem(400);
 		this.http.get("/api/bookings?size=101", client).expectProblem(400);
 		this.http.get("/api/bookings?page=-1", client).expectProblem(400);
+		// an offset past what a page request can hold
+		this.http.get("/api/bookings?page=21474837&size=100", client).expectProblem(400);
+		this.http.get("/api/follow-ups/mine?page=21474837&size=100", client).expectProblem(400);
 		this.http.get("/api/bookings?from=yesterday", client).expectProblem(400);
 	}
 

@@ -181,6 +181,8 @@ class FollowUpEventsIntegrationTests extends BookingServiceIntegrationTest {
 		assertThat(this.http.get("/api/follow-ups/mine", stranger.token()).expect(200).path("items")).isEmpty();
 		String body = Http.json(Map.of("therapistId", therapist.id(), "start", start, "followUpId", followUpId));
 		this.http.post("/api/bookings", stranger.token(), body).expectProblem(400);
+		String unknown = Http.json(Map.of("therapistId", therapist.id(), "start", start, "followUpId", UUID.randomUUID()));
+		this.http.post("/api/bookings", client.token(), unknown).expectProblem(400);
 
 		String bookingId = this.http.post("/api/bookings", client.token(), body).expect(201).path("id").asString();
 
