@@ -64,7 +64,9 @@ class ArticleController {
 			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, @Parameter(hidden = true) Optional<CurrentUser> user) {
 		PageResponse<ArticleSummaryResponse> body = this.articles.list(status, topic, q, page, size, user);
-		boolean publicList = status == null || status == ArticleStatus.PUBLISHED;
+		// the public list only: a therapist's status filter answers their own articles, which a shared cache must
+		// not hand to others
+		boolean publicList = status == null || (status == ArticleStatus.PUBLISHED && user.isEmpty());
 		return ResponseEntity.ok().cacheControl(publicList ? PUBLIC : PRIVATE).body(body);
 	}
 

@@ -22,6 +22,9 @@ class SecurityConfiguration {
 
 	private static final String ADMIN = "admin";
 
+	private static final String[] PUBLIC_READS = { "/api/articles", "/api/articles/*", "/api/topics", "/api/feed",
+			"/sitemap.xml" };
+
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) {
 		return http.with(MutualitySecurity.resourceServer(), withDefaults())
@@ -30,8 +33,10 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/articles/*/revisions").hasAnyRole(THERAPIST, ADMIN)
 				.requestMatchers(HttpMethod.POST, "/api/articles/*/revisions/*/restore").hasAnyRole(THERAPIST, ADMIN)
-				.requestMatchers(HttpMethod.GET, "/api/articles", "/api/articles/*", "/api/topics", "/api/feed",
-						"/sitemap.xml")
+				.requestMatchers(HttpMethod.GET, PUBLIC_READS)
+				.permitAll()
+				// what link checkers and feed readers ask before a GET
+				.requestMatchers(HttpMethod.HEAD, PUBLIC_READS)
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/articles").hasAnyRole(THERAPIST, ADMIN)
 				.requestMatchers(HttpMethod.PUT, "/api/articles/*").hasAnyRole(THERAPIST, ADMIN)

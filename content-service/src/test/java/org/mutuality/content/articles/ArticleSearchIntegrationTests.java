@@ -8,6 +8,7 @@ import org.mutuality.content.support.ContentIntegrationTest;
 import org.mutuality.platform.test.security.DemoAccount;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,6 +92,20 @@ class ArticleSearchIntegrationTests extends ContentIntegrationTest {
 
 	private void publishedWith(String title, String summary, String body) {
 		publish(create(DemoAccount.THERAPIST1, Map.of("title", title, "summary", summary, "bodyMarkdown", body)));
+	}
+
+	@Test
+	void letsSharedCachesKeepOnlyThePublicList() {
+		published("Public", "x");
+		assertThat(this.mvc.get().uri("/api/articles").exchange().getResponse().getHeader(HttpHeaders.CACHE_CONTROL))
+			.contains("public");
+		MvcTestResult own = this.mvc.get()
+			.uri("/api/articles?status=PUBLISHED")
+			.header(HttpHeaders.AUTHORIZATION, bearer(DemoAccount.THERAPIST1))
+			.exchange();
+		assertThat(own).hasStatusOk();
+		assertThat(own.getResponse().getHeader(HttpHeaders.CACHE_CONTROL)).contains("private")
+			.doesNotContain("public");
 	}
 
 	@Test

@@ -78,6 +78,12 @@ class FeedIntegrationTests extends ContentIntegrationTest {
 	}
 
 	@Test
+	void answersAnAnonymousHeadOfTheFeedAndSitemap() {
+		assertThat(this.mvc.head().uri("/api/feed").exchange()).hasStatusOk();
+		assertThat(this.mvc.head().uri("/sitemap.xml").exchange()).hasStatusOk();
+	}
+
+	@Test
 	void feedAnswersNotModifiedForItsETag() {
 		published("Stable", "body");
 		String etag = this.mvc.get().uri("/api/feed").exchange().getResponse().getHeader(HttpHeaders.ETAG);
