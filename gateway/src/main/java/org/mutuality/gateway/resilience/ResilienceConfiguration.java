@@ -9,13 +9,15 @@ import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigB
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * One Resilience4j circuit breaker and time limiter per route, from {@link ResilienceProperties}.
  * The routes use them through the {@code CircuitBreaker} default filter (application.yaml) with no
  * fallback URI: an open breaker, a timeout or a refused connection ends as an error that
  * {@code ProblemErrorWebExceptionHandler} answers with a problem+json 503 and {@code Retry-After},
- * the same for every method. Only failures count: a service's own 4xx and 5xx answers pass through.
+ * the same for every method. Only the service's failures count: its own 4xx and 5xx answers pass
+ * through, and a request the gateway refused on the way is not held against it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ResilienceProperties.class)
@@ -23,15 +25,7 @@ class ResilienceConfiguration {
 
 	@Bean
 	Customizer<ReactiveResilience4JCircuitBreakerFactory> routeCircuitBreakers(ResilienceProperties properties) {
-		CircuitBreakerConfig circuitBreaker = CircuitBreakerConfig.custom()
-			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-			.slidingWindowSize(properties.slidingWindowSize())
-			.minimumNumberOfCalls(properties.minimumNumberOfCalls())
-			.failureRateThreshold(properties.failureRateThreshold())
-			.waitDurationInOpenState(properties.waitInOpenState())
-			.permittedNumberOfCallsInHalfOpenState(properties.permittedCallsInHalfOpenState())
-			.automaticTransitionFromOpenToHalfOpenEnabled(false)
-			.build();
+		CircuitBreakerConfig circuitBreaker = circuitBreaker(properties);
 		return (factory) -> factory.configureDefault((routeId) -> new Resilience4JConfigBuilder(routeId)
 			.circuitBreakerConfig(circuitBreaker)
 			.timeLimiterConfig(TimeLimiterConfig.custom()
@@ -39,6 +33,33 @@ class ResilienceConfiguration {
 				.cancelRunningFuture(true)
 				.build())
 			.build());
+	}
+
+	/**
+	 * A route's breaker. It records the service's failures only: a request the gateway refused on
+	 * its way (a body that grew past the size limit, 413) is the caller's doing, and a few of them
+	 * must not open the breaker for everyone.
+	 */
+	static CircuitBreakerConfig circuitBreaker(ResilienceProperties properties) {
+		return CircuitBreakerConfig.custom()
+			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+			.slidingWindowSize(properties.slidingWindowSize())
+			.minimumNumberOfCalls(properties.minimumNumberOfCalls())
+			.failureRateThreshold(properties.failureRateThreshold())
+			.waitDurationInOpenState(properties.waitInOpenState())
+			.permittedNumberOfCallsInHalfOpenState(properties.permittedCallsInHalfOpenState())
+			.automaticTransitionFromOpenToHalfOpenEnabled(false)
+			.recordException(ResilienceConfiguration::isServiceFailure)
+			.build();
+	}
+
+	private static boolean isServiceFailure(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ResponseStatusException status && status.getStatusCode().is4xxClientError()) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }
