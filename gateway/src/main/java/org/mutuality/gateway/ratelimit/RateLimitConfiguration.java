@@ -29,6 +29,11 @@ class RateLimitConfiguration {
 	}
 
 	@Bean
+	LoginStartRateLimitWebFilter loginStartRateLimitWebFilter(RateLimitStore store, RateLimitProperties properties) {
+		return new LoginStartRateLimitWebFilter(store, properties);
+	}
+
+	@Bean
 	@ConditionalOnRedis(false)
 	InMemoryRateLimitStore inMemoryRateLimitStore() {
 		return new InMemoryRateLimitStore();

@@ -70,7 +70,7 @@ final class RateLimitWebFilter implements WebFilter, Ordered {
 					: tooManyRequests(exchange, decision.retryAfterSeconds()));
 	}
 
-	private static String clientAddress(ServerHttpRequest request) {
+	static String clientAddress(ServerHttpRequest request) {
 		InetSocketAddress remote = request.getRemoteAddress();
 		if (remote == null) {
 			return "unknown";
@@ -78,7 +78,7 @@ final class RateLimitWebFilter implements WebFilter, Ordered {
 		return (remote.getAddress() != null) ? remote.getAddress().getHostAddress() : remote.getHostString();
 	}
 
-	private static Mono<Void> tooManyRequests(ServerWebExchange exchange, long retryAfterSeconds) {
+	static Mono<Void> tooManyRequests(ServerWebExchange exchange, long retryAfterSeconds) {
 		ServerHttpResponse response = exchange.getResponse();
 		ProblemDetail problem = Problems.forStatus(HttpStatus.TOO_MANY_REQUESTS,
 				"Too many requests. Please try again in " + retryAfterSeconds + " s.", exchange.getRequest().getPath().value());

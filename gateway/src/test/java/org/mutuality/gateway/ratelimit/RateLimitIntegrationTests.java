@@ -70,4 +70,20 @@ class RateLimitIntegrationTests {
 		scenarios().bookingsAndSubmissionsHaveAStricterLimit(DemoAccount.CLIENT3);
 	}
 
+	@Test
+	void browserLoginStartsAreLimitedByAddress() {
+		WebClient client = WebClient.create("http://127.0.0.1:" + this.port);
+		for (int i = 0; i < 2; i++) {
+			assertThat(loginStart(client)).isEqualTo(302);
+		}
+		assertThat(loginStart(client)).isEqualTo(429);
+	}
+
+	private static int loginStart(WebClient client) {
+		return client.get()
+			.uri("/oauth2/authorization/keycloak")
+			.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value()))
+			.block();
+	}
+
 }
