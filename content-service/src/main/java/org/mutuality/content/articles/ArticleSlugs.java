@@ -32,7 +32,10 @@ class ArticleSlugs {
 	/**
 	 * The title's slug, or the first of {@code -2}, {@code -3}, ... that no article has ever had. Concurrent
 	 * transactions that derive from the same slug wait for each other (an advisory lock until commit), so that they
-	 * cannot both pick the same one.
+	 * cannot both pick the same one. A suffixed slug is taken only with its own lock, without waiting: a request
+	 * that holds it is claiming that slug explicitly (or derives from it), so it counts as taken, and an explicit
+	 * claim that comes later waits for this transaction and then finds the slug taken (409, not a 500 from the
+	 * unique index).
 	 */
 	String freeSlugFor(String title) {
 		String base = Slugs.fromTitle(title);
@@ -48,7 +51,7 @@ class ArticleSlugs {
 		}
 		for (int n = 2;; n++) {
 			String candidate = Slugs.withSuffix(base, n);
-			if (!taken.contains(candidate) && !isTaken(candidate)) {
+			if (!taken.contains(candidate) && tryLock(candidate) && !isTaken(candidate)) {
 				return candidate;
 			}
 		}
@@ -57,6 +60,11 @@ class ArticleSlugs {
 	/** Holds the slug's advisory lock until the transaction ends. */
 	void lock(String slug) {
 		this.jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(slug).query().singleRow();
+	}
+
+	/** Takes the slug's advisory lock until the transaction ends if no other transaction holds it. */
+	private boolean tryLock(String slug) {
+		return this.jdbc.sql("select pg_try_advisory_xact_lock(hashtext(?))").param(slug).query(Boolean.class).single();
 	}
 
 	/** Records the slug as the article's; a 409 {@code slug-taken} if another article has it. */

@@ -1,5 +1,7 @@
 package org.mutuality.content.articles;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -10,11 +12,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 import org.mutuality.content.support.ContentIntegrationTest;
 import org.mutuality.platform.test.security.DemoAccount;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,6 +28,9 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ArticleLifecycleIntegrationTests extends ContentIntegrationTest {
+
+	@Autowired
+	private DataSource dataSource;
 
 	private static final String BODY = """
 			Being *heard* matters.
@@ -95,6 +103,25 @@ class ArticleLifecycleIntegrationTests extends ContentIntegrationTest {
 		finally {
 			pool.shutdown();
 		}
+	}
+
+	@Test
+	void derivesPastASuffixedSlugThatAnotherRequestIsClaimingExplicitly() throws Exception {
+		create(DemoAccount.THERAPIST1, article("Claimed", "a"));
+		// a request creating an article with the explicit slug 'claimed-2' holds its lock and has not committed
+		try (Connection claiming = this.dataSource.getConnection()) {
+			claiming.setAutoCommit(false);
+			try (PreparedStatement lock = claiming.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
+				lock.setString(1, "claimed-2");
+				lock.execute();
+			}
+			assertThat(create(DemoAccount.THERAPIST2, article("Claimed", "b")).get("slug").asString())
+				.isEqualTo("claimed-3");
+			claiming.rollback();
+		}
+		MvcTestResult explicit = jsonBody(as(DemoAccount.THERAPIST1, this.mvc.post().uri("/api/articles")),
+				Map.of("title", "Claimed", "bodyMarkdown", "c", "slug", "claimed-2")).exchange();
+		assertThat(explicit).hasStatus(HttpStatus.CREATED);
 	}
 
 	@Test
