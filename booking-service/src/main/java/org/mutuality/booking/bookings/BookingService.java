@@ -29,6 +29,7 @@ import org.mutuality.booking.therapists.TimeZones;
 import org.mutuality.platform.problem.ConflictException;
 import org.mutuality.platform.problem.ValidationProblem;
 import org.mutuality.platform.security.CurrentUser;
+import org.mutuality.platform.text.PlainLine;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DataAccessException;
@@ -52,6 +53,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class BookingService {
+
+	/** The length of the initials' column: calendars show no more of a client. */
+	static final int MAX_INITIALS_LENGTH = 8;
 
 	private final BookingRepository bookings;
 
@@ -232,20 +236,29 @@ class BookingService {
 		return false;
 	}
 
-	/** "Alex Morgan" gives "A.M.": calendars name no client in full. */
+	/**
+	 * "Alex Morgan" gives "A.M.": calendars name no client in full. At most three initials, and at most
+	 * {@value #MAX_INITIALS_LENGTH} characters however the letters grow in upper case ("ß" becomes "SS").
+	 */
 	static String initials(CurrentUser user) {
-		String name = (user.displayName() != null && !user.displayName().isBlank()) ? user.displayName()
-				: user.username();
-		if (name == null || name.isBlank()) {
+		String name = (user.displayName() != null) ? user.displayName() : PlainLine.of(user.username());
+		if (name == null || name.isEmpty()) {
 			return "";
 		}
 		StringBuilder initials = new StringBuilder();
-		for (String word : name.strip().split("\\s+")) {
-			if (initials.length() < 6 && !word.isEmpty()) {
-				initials.appendCodePoint(Character.toUpperCase(word.codePointAt(0))).append('.');
+		int count = 0;
+		for (String word : name.split("\\s+")) {
+			if (word.isEmpty()) {
+				continue;
 			}
+			String initial = Character.toString(word.codePointAt(0)).toUpperCase(Locale.ROOT) + ".";
+			if (count == 3 || initials.length() + initial.length() > MAX_INITIALS_LENGTH) {
+				break;
+			}
+			initials.append(initial);
+			count++;
 		}
-		return initials.toString().toUpperCase(Locale.ROOT);
+		return initials.toString();
 	}
 
 	private static String blankToNull(String text) {

@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.mutuality.booking.followups.AssessmentCompleted;
+import org.mutuality.platform.security.CurrentUser;
+import org.mutuality.platform.text.PlainLine;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,6 +27,9 @@ final class AssessmentCompletedReader {
 	static final String ID = "ce_id";
 
 	static final String TYPE = "ce_type";
+
+	/** The length of the follow-up's columns for the event's ids and band code. */
+	private static final int ID_LENGTH = 100;
 
 	private final JsonMapper json;
 
@@ -60,11 +65,12 @@ final class AssessmentCompletedReader {
 			String kind = recommendation.isObject() ? text(recommendation, "kind") : text(data, "recommendation");
 			List<String> riskFlags = new ArrayList<>();
 			data.path("riskFlags").valueStream().forEach((flag) -> riskFlags.add(flag.asString()));
-			return new AssessmentCompleted(eventId, required(data, "submissionId"), required(data, "assessmentId"),
-					UUID.fromString(required(data, "clientId")), text(data, "clientName"),
+			return new AssessmentCompleted(eventId, required(data, "submissionId", ID_LENGTH),
+					required(data, "assessmentId", ID_LENGTH), UUID.fromString(required(data, "clientId", ID_LENGTH)),
+					PlainLine.of(text(data, "clientName"), CurrentUser.MAX_NAME_LENGTH),
 					data.path("totalScore").isNumber() ? data.path("totalScore").asInt() : null,
-					text(data, "bandCode"), riskFlags, requireValue("recommendation", kind),
-					instant(text(data, "completedAt")), text(data, "clientEmail"),
+					bounded("bandCode", text(data, "bandCode"), ID_LENGTH), riskFlags,
+					requireValue("recommendation", kind), instant(text(data, "completedAt")), text(data, "clientEmail"),
 					data.path("consentToContact").asBoolean(false));
 		}
 		catch (IllegalArgumentException | DateTimeParseException ex) {
@@ -72,8 +78,16 @@ final class AssessmentCompletedReader {
 		}
 	}
 
-	private static String required(JsonNode data, String field) {
-		return requireValue(field, text(data, field));
+	private static String required(JsonNode data, String field, int maxLength) {
+		return bounded(field, requireValue(field, text(data, field)), maxLength);
+	}
+
+	/** An id longer than its column is not one the assessment service sends; the record is unreadable. */
+	private static String bounded(String field, String value, int maxLength) {
+		if (value != null && value.length() > maxLength) {
+			throw new IllegalArgumentException(field + " is longer than " + maxLength + " characters");
+		}
+		return value;
 	}
 
 	private static String requireValue(String field, String value) {

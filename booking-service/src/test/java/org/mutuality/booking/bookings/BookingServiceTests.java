@@ -26,6 +26,16 @@ class BookingServiceTests {
 	}
 
 	@Test
+	void keepsTheInitialsWithinTheirColumnHoweverTheLettersGrowInUpperCase() {
+		// "ß" is "SS" in upper case: three of them would take nine characters
+		assertThat(BookingService.initials(user("ßa ßb ßc", "x"))).isEqualTo("SS.SS.");
+		assertThat(BookingService.initials(user("\uD835\uDC00lpha \uD835\uDC01eta Gamma Delta", "x")))
+			.isEqualTo("\uD835\uDC00.\uD835\uDC01.G.");
+		assertThat(BookingService.initials(user("a b c d e", "x"))).isEqualTo("A.B.C.");
+		assertThat(BookingService.initials(user(null, "line\nbreak"))).isEqualTo("L.B.");
+	}
+
+	@Test
 	void recognisesAnExclusionViolationAnywhereInTheCauses() {
 		SQLException exclusion = new SQLException("conflicting key value violates exclusion constraint", "23P01");
 		SQLException unique = new SQLException("duplicate key", "23505");

@@ -55,6 +55,25 @@ class AssessmentCompletedReaderTests {
 	}
 
 	@Test
+	void takesTheClientsNameAsOnePlainLineThatFitsItsColumn() {
+		AssessmentCompleted event = this.reader.read(record("event-3", "{\"submissionId\": \"s\", "
+				+ "\"assessmentId\": \"gad-7\", \"clientId\": \"" + CLIENT + "\", \"clientName\": \"Alex\\u000b"
+				+ "Morgan ".repeat(40) + "\", \"recommendation\": \"BOOK_FREE_CONSULTATION\"}"));
+
+		assertThat(event.clientName()).hasSize(200).startsWith("Alex Morgan Morgan");
+	}
+
+	@Test
+	void refusesIdsLongerThanTheFollowUpsColumns() {
+		assertThatExceptionOfType(UnreadableEventException.class).isThrownBy(() -> this.reader.read(record("e",
+				"{\"submissionId\": \"" + "s".repeat(101) + "\", \"assessmentId\": \"gad-7\", \"clientId\": \""
+						+ CLIENT + "\", \"recommendation\": \"BOOK_FREE_CONSULTATION\"}")));
+		assertThatExceptionOfType(UnreadableEventException.class).isThrownBy(() -> this.reader.read(record("e",
+				"{\"submissionId\": \"s\", \"assessmentId\": \"gad-7\", \"clientId\": \"" + CLIENT
+						+ "\", \"bandCode\": \"" + "B".repeat(101) + "\", \"recommendation\": \"URGENT_SUPPORT\"}")));
+	}
+
+	@Test
 	void refusesARecordWithoutEventId() {
 		assertThatExceptionOfType(UnreadableEventException.class).isThrownBy(() -> this.reader
 			.read(new ConsumerRecord<>("t", 0, 0, "k", "{\"submissionId\": \"s\"}")));

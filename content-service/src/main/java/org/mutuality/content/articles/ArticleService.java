@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.mutuality.content.markdown.MarkdownRenderer;
 import org.mutuality.content.markdown.RenderedMarkdown;
@@ -17,6 +16,7 @@ import org.mutuality.platform.problem.FieldViolation;
 import org.mutuality.platform.problem.NotFoundException;
 import org.mutuality.platform.problem.ValidationProblem;
 import org.mutuality.platform.security.CurrentUser;
+import org.mutuality.platform.text.PlainLine;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -34,9 +34,6 @@ class ArticleService {
 
 	/** The length a derived summary is cut to. */
 	static final int DERIVED_SUMMARY_LENGTH = 280;
-
-	/** What a title or summary cannot hold: control characters and the non-characters U+FFFE and U+FFFF. */
-	private static final Pattern NOT_TEXT = Pattern.compile("[\\p{Cc}\\x{FFFE}\\x{FFFF}]+");
 
 	private final ArticleRepository articles;
 
@@ -178,11 +175,13 @@ class ArticleService {
 		return PageResponse.of(items, page, size, total);
 	}
 
+	/** The author's name as the article shows it: their display name, else their username, else their id. */
 	static String nameOf(CurrentUser user) {
-		if (user.displayName() != null && !user.displayName().isBlank()) {
+		if (user.displayName() != null) {
 			return user.displayName();
 		}
-		return (user.username() != null) ? user.username() : user.id().toString();
+		return (user.username() != null) ? PlainLine.of(user.username(), CurrentUser.MAX_NAME_LENGTH)
+				: user.id().toString();
 	}
 
 	private ArticleResponse replaceContent(Article article, ArticleRequest request, CurrentUser user) {
@@ -202,7 +201,7 @@ class ArticleService {
 
 	private ArticleContent content(ArticleRequest request, String slug) {
 		List<FieldViolation> errors = new ArrayList<>();
-		String title = plainLine(request.title());
+		String title = PlainLine.of(request.title());
 		if (title.isEmpty()) {
 			errors.add(new FieldViolation("title", "must not be blank"));
 		}
@@ -224,21 +223,12 @@ class ArticleService {
 			throw new ValidationProblem(errors);
 		}
 		RenderedMarkdown body = this.renderer.render(request.bodyMarkdown());
-		String summary = (request.summary() != null) ? plainLine(request.summary()) : "";
+		String summary = (request.summary() != null) ? PlainLine.of(request.summary()) : "";
 		if (summary.isEmpty()) {
 			summary = body.excerpt(DERIVED_SUMMARY_LENGTH);
 		}
 		return new ArticleContent(slug, title, summary, request.bodyMarkdown(), body.html(),
 				body.text(), body.readingMinutes(), request.topics().stream().distinct().toList(), callToAction);
-	}
-
-	/**
-	 * A title or summary as one line of text: control characters (a line break or a vertical tab pasted from a
-	 * word processor) and the two non-characters become spaces. The feed and sitemap are XML, which cannot hold
-	 * them, and one such article would fail the feed for everyone.
-	 */
-	static String plainLine(String text) {
-		return NOT_TEXT.matcher(text).replaceAll(" ").strip();
 	}
 
 	private String requireFree(String slug, UUID articleId) {

@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.mutuality.platform.text.PlainLine;
+
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -25,7 +27,10 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
  * columns and fields ({@code clientId}, {@code therapistId}, {@code claimedBy}), and Keycloak's
  * user ids are UUIDs. Parsing it once here means no service handles a malformed id; a token whose
  * {@code sub} is not a UUID is refused with 401 when it is validated. {@code email} and
- * {@code displayName} are {@code null} when the token does not carry them.
+ * {@code displayName} are {@code null} when the token does not carry them. The display name is
+ * taken as one plain line of at most {@value #MAX_NAME_LENGTH} characters (a name is the person's
+ * own choice in their account, and a long or odd one must not fail their request where a service
+ * stores or shows it).
  */
 public record CurrentUser(UUID id, String username, String email, String displayName, Set<String> roles) {
 
@@ -38,10 +43,17 @@ public record CurrentUser(UUID id, String username, String email, String display
 	/** The realm role of the practice's administrators. */
 	public static final String ADMIN = "admin";
 
+	/** The longest display name a service is given (and stores: the name columns are this long). */
+	public static final int MAX_NAME_LENGTH = 200;
+
 	static final String ROLE_PREFIX = "ROLE_";
 
 	public CurrentUser {
 		Objects.requireNonNull(id, "id");
+		displayName = PlainLine.of(displayName, MAX_NAME_LENGTH);
+		if (displayName != null && displayName.isEmpty()) {
+			displayName = null;
+		}
 		roles = Set.copyOf(roles);
 	}
 

@@ -77,6 +77,21 @@ class CurrentUserTests {
 	}
 
 	@Test
+	void takesTheDisplayNameAsOnePlainLineThatFitsTheNameColumns() {
+		String longName = "Alexandra " + "Morgan-".repeat(40);
+		CurrentUser user = CurrentUser.from(new JwtAuthenticationToken(
+				jwt(ID, Map.of("name", "  Alex\tMorgan\n")), List.of(), ID)).orElseThrow();
+		CurrentUser longNamed = CurrentUser.from(new JwtAuthenticationToken(
+				jwt(ID, Map.of("name", longName)), List.of(), ID)).orElseThrow();
+		CurrentUser blankNamed = CurrentUser.from(new JwtAuthenticationToken(
+				jwt(ID, Map.of("name", "\u0007 ")), List.of(), ID)).orElseThrow();
+
+		assertThat(user.displayName()).isEqualTo("Alex Morgan");
+		assertThat(longNamed.displayName()).hasSize(CurrentUser.MAX_NAME_LENGTH).isEqualTo(longName.substring(0, 200));
+		assertThat(blankNamed.displayName()).isNull();
+	}
+
+	@Test
 	void hasNoUserForAnAnonymousOrMissingOrNonTokenAuthentication() {
 		assertThat(CurrentUser.from(null)).isEmpty();
 		assertThat(CurrentUser.from(new AnonymousAuthenticationToken("key", "anonymousUser",
