@@ -209,14 +209,14 @@ class ArticleReadsBenchmarkIntegrationTests {
 		explain("count", "select count(*) from articles a where a.status = 'PUBLISHED'");
 		for (String query : List.of("anxiety", "relationship")) {
 			explain("search " + query, "select a.id, a.rank, count(*) over () as total from (select a.id, a.published_at,"
-					+ " ts_rank(a.search_head, websearch_to_tsquery('english', '" + query + "')) as rank from articles a"
+					+ " ts_rank(a.search_head, websearch_to_tsquery('english', '" + query + "')) as rank from article_search a"
 					+ " where a.status = 'PUBLISHED' and a.search @@ websearch_to_tsquery('english', '" + query + "')"
 					+ " offset 0) a order by a.rank desc, a.published_at desc, a.id desc limit 20");
 		}
 		explain("snippets", "select a.id, coalesce((select ts_headline('english', p.text, q.query) from article_passages p"
 				+ " where p.article_id = a.id and p.search @@ q.query order by p.number limit 1),"
 				+ " ts_headline('english', a.summary, q.query)) from articles a, websearch_to_tsquery('english', 'anxiety') q(query)"
-				+ " where a.id in (select id from articles where search @@ websearch_to_tsquery('english', 'anxiety') limit 20)");
+				+ " where a.id in (select id from article_search where search @@ websearch_to_tsquery('english', 'anxiety') limit 20)");
 	}
 
 	/** The plan as the service runs it: search turns sequential scans off for its transaction. */

@@ -1,5 +1,6 @@
 package org.mutuality.content.articles;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +10,7 @@ import org.mutuality.platform.test.security.DemoAccount;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,6 +90,57 @@ class ArticleSearchIntegrationTests extends ContentIntegrationTest {
 		// a phrase that a hit need not contain is matched in the whole text, as PostgreSQL matches it
 		assertThat(titles(search("q=\"first session\" or deeper"))).containsExactly("Your first session",
 				"Before we meet", "Two long paragraphs", "Starting out");
+	}
+
+	@Test
+	void pagesHitsRankedByTitleAndSummaryThenTheOthersNewestFirst() {
+		publishedWith("Couples therapy, step by step", "What happens.", "We meet, we talk.");
+		publishedWith("Therapy for couples", "Couples and therapy.", "Notes.");
+		publishedWith("Couples", "Some notes.", "Therapy helps.");
+		publishedWith("Starting therapy", "Some notes.", "For couples too.");
+		publishedWith("A quiet afternoon", "Some notes.", "Couples therapy, in the body only.");
+		publishedWith("Another afternoon", "Therapy, now and then.", "Nothing about pairs.");
+		publishedWith("Evening", "Some notes.", "Couples, and then therapy, much later in the body.");
+		publishedWith("Morning", "Couples therapy in the summary.", "Body.");
+		publishedWith("Night", "Some notes.", "Worry about couples therapy.");
+		for (String query : List.of("couples", "therapy", "couples therapy", "couples or therapy", "therapy -couples",
+				"\"couples therapy\"", "couples afternoon")) {
+			List<String> expected = this.jdbc.sql("""
+					select a.title from articles a, websearch_to_tsquery('english', ?) as q(query)
+					where a.status = 'PUBLISHED' and a.search @@ q.query
+					order by ts_rank(a.search_head, q.query) desc, a.published_at desc, a.id desc""")
+				.param(query)
+				.query(String.class)
+				.list();
+			for (int size : List.of(1, 2, 3, 20)) {
+				List<String> paged = new ArrayList<>();
+				for (int page = 0; page * size <= expected.size(); page++) {
+					JsonNode answer = search("q=" + query + "&size=" + size + "&page=" + page);
+					assertThat(answer.get("totalItems").asInt()).as(query).isEqualTo(expected.size());
+					paged.addAll(titles(answer));
+				}
+				assertThat(paged).as("'%s' in pages of %d", query, size).containsExactlyElementsOf(expected);
+			}
+		}
+	}
+
+	@Test
+	void searchFollowsEditsArchivingAndDeletion() {
+		JsonNode article = published("Sleep and worry", "Notes on sleep.");
+		String id = article.get("id").asString();
+		assertThat(titles(search("q=worry"))).containsExactly("Sleep and worry");
+
+		assertThat(jsonBody(as(DemoAccount.ADMIN1, this.mvc.put().uri("/api/articles/{id}", id)),
+				Map.of("title", "Sleep and rest", "bodyMarkdown", "Notes on grief.")).exchange()).hasStatusOk();
+		assertThat(titles(search("q=worry"))).isEmpty();
+		assertThat(titles(search("q=grief"))).containsExactly("Sleep and rest");
+
+		assertThat(as(DemoAccount.ADMIN1, this.mvc.post().uri("/api/articles/{id}/archive", id)).exchange())
+			.hasStatusOk();
+		assertThat(titles(search("q=grief"))).isEmpty();
+		assertThat(as(DemoAccount.ADMIN1, this.mvc.delete().uri("/api/articles/{id}", id)).exchange())
+			.hasStatus(HttpStatus.NO_CONTENT);
+		assertThat(this.jdbc.sql("select count(*) from article_search").query(Long.class).single()).isZero();
 	}
 
 	private void publishedWith(String title, String summary, String body) {
