@@ -146,8 +146,9 @@ class BookingService {
 	@Transactional
 	BookingResponse cancel(CurrentUser user, UUID id, String reason) {
 		Booking booking = BookingQueryService.visible(this.bookings.findByIdForUpdate(id).orElse(null), user, id);
-		requireConfirmed(booking);
-		booking.cancel(blankToNull(reason), this.clock.instant());
+		Instant now = this.clock.instant();
+		requireUpcoming(booking, now);
+		booking.cancel(blankToNull(reason), now);
 		if (booking.getFollowUpId() != null) {
 			this.followUps.bookingCancelled(booking.getFollowUpId(), booking.getId());
 		}
@@ -158,9 +159,9 @@ class BookingService {
 	@Transactional
 	BookingResponse reschedule(CurrentUser user, UUID id, Instant start) {
 		Booking booking = BookingQueryService.visible(this.bookings.findByIdForUpdate(id).orElse(null), user, id);
-		requireConfirmed(booking);
-		Therapist therapist = therapistOf(booking);
 		Instant now = this.clock.instant();
+		requireUpcoming(booking, now);
+		Therapist therapist = therapistOf(booking);
 		Slot slot = freeSlot(therapist, start, booking.getId(), now);
 		booking.moveTo(slot.start(), slot.end());
 		insertOrUpdate(booking, therapist, now);
@@ -216,9 +217,17 @@ class BookingService {
 		}
 	}
 
-	private static void requireConfirmed(Booking booking) {
+	/**
+	 * A booking can be cancelled or moved while it is confirmed and has not begun: one that has taken place (or is
+	 * taking place) stays in the calendars and the follow-up as it happened.
+	 */
+	private static void requireUpcoming(Booking booking, Instant now) {
 		if (!booking.isConfirmed()) {
 			throw new ConflictException("booking-cancelled", "This booking is cancelled");
+		}
+		if (!booking.getStart().isAfter(now)) {
+			throw new ConflictException("booking-started",
+					"This consultation has already begun or taken place; it can no longer be cancelled or moved");
 		}
 	}
 

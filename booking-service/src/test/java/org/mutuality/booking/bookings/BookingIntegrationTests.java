@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -166,6 +167,25 @@ class BookingIntegrationTests extends BookingServiceIntegrationTest {
 		this.http.post("/api/bookings/" + id + "/reschedule", this.therapist.token(),
 				"{\"start\": \"" + at(14, 0) + "\"}")
 			.expect(200);
+	}
+
+	@Test
+	void leavesABookingThatHasBegunAsItWas() {
+		User client = newClient();
+		Instant began = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.MINUTES);
+		Booking booking = this.bookings.saveAndFlush(new Booking(UUID.randomUUID(), this.therapist.id(), client.id(),
+				"", began, began.plusSeconds(1800), null, null, began.minusSeconds(86_400)));
+		String id = booking.getId().toString();
+
+		JsonNode cancel = this.http.post("/api/bookings/" + id + "/cancel", client.token(), "{}").expectProblem(409);
+		assertThat(cancel.path("type").asString()).isEqualTo("/problems/booking-started");
+		JsonNode reschedule = this.http
+			.post("/api/bookings/" + id + "/reschedule", this.therapist.token(), "{\"start\": \"" + at(10, 0) + "\"}")
+			.expectProblem(409);
+		assertThat(reschedule.path("type").asString()).isEqualTo("/problems/booking-started");
+		JsonNode unchanged = this.http.get("/api/bookings/" + id, client.token()).expect(200);
+		assertThat(unchanged.path("status").asString()).isEqualTo("CONFIRMED");
+		assertThat(Instant.parse(unchanged.path("start").asString())).isEqualTo(began);
 	}
 
 	@Test
