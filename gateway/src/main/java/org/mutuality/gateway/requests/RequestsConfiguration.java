@@ -1,5 +1,7 @@
 package org.mutuality.gateway.requests;
 
+import java.time.Duration;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,8 +16,9 @@ class RequestsConfiguration {
 	}
 
 	@Bean
-	RequestSizeWebFilter requestSizeWebFilter(@Value("${mutuality.web.max-request-size:1MB}") DataSize maxRequestSize) {
-		return new RequestSizeWebFilter(maxRequestSize);
+	RequestBodyWebFilter requestBodyWebFilter(@Value("${mutuality.web.max-request-size:1MB}") DataSize maxRequestSize,
+			@Value("${mutuality.gateway.request-body-timeout:10s}") Duration timeout) {
+		return new RequestBodyWebFilter(maxRequestSize, timeout);
 	}
 
 }

@@ -1,5 +1,12 @@
 package org.mutuality.gateway.resilience;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
@@ -10,6 +17,7 @@ import org.mutuality.platform.test.security.TestIdentityProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -17,6 +25,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -29,7 +38,8 @@ import static org.awaitility.Awaitility.await;
 		properties = { "mutuality.gateway.resilience.sliding-window-size=4",
 				"mutuality.gateway.resilience.minimum-number-of-calls=4",
 				"mutuality.gateway.resilience.wait-in-open-state=1s",
-				"mutuality.gateway.resilience.timeouts.booking-service=1s" })
+				"mutuality.gateway.resilience.timeouts.booking-service=1s",
+				"mutuality.gateway.request-body-timeout=2s" })
 @AutoConfigureWebTestClient(timeout = "20s")
 class ResilienceIntegrationTests {
 
@@ -49,6 +59,9 @@ class ResilienceIntegrationTests {
 
 	@Autowired
 	WebTestClient client;
+
+	@LocalServerPort
+	int port;
 
 	@AfterAll
 	static void stop() {
@@ -115,6 +128,57 @@ class ResilienceIntegrationTests {
 		}
 		finally {
 			booking.delay(Duration.ZERO);
+		}
+	}
+
+	@Test
+	void aBodySentSlowlyArrivesBeforeTheRoutesTimeLimitStarts() throws Exception {
+		// the booking route's limit is 1 s; each body takes 1.2 s to arrive, and the service reads it, then
+		// answers at once: a route receives the body in full before its time limit starts (so that it can send it
+		// again), or these six would be six timeouts of the service's, and open the breaker
+		for (int i = 0; i < 6; i++) {
+			assertThat(sendSlowly("PUT", "/api/therapists/me", 4, Duration.ofMillis(300), true)).isEqualTo(200);
+		}
+		this.client.get().uri("/api/therapists").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void aBodyThatDoesNotArriveInTimeIs408AndLeavesTheBreakerClosed() throws Exception {
+		// four stalled bodies would fill the breaker's window of four if they counted against the service
+		for (int i = 0; i < 4; i++) {
+			long started = System.nanoTime();
+			assertThat(sendSlowly("PUT", "/api/therapists/me", 2, Duration.ofMillis(100), false)).isEqualTo(408);
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+		}
+		this.client.get().uri("/api/therapists").exchange().expectStatus().isOk();
+	}
+
+	/**
+	 * The status of a request whose chunked JSON body is sent a piece at a time, one every
+	 * {@code interval}, the way a slow client sends it; when {@code finish} is false the client stalls
+	 * after the pieces and never ends the body.
+	 */
+	private int sendSlowly(String method, String path, int pieces, Duration interval, boolean finish)
+			throws IOException, InterruptedException {
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), this.port)) {
+			socket.setSoTimeout(15_000);
+			OutputStream out = socket.getOutputStream();
+			out.write((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+					+ "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			for (int i = 0; i < pieces; i++) {
+				Thread.sleep(interval.toMillis());
+				String piece = (i == 0) ? "{" : (finish && i == pieces - 1) ? "}" : " ";
+				out.write(("1\r\n" + piece + "\r\n").getBytes(StandardCharsets.US_ASCII));
+				out.flush();
+			}
+			if (finish) {
+				out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+				out.flush();
+			}
+			String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+				.readLine();
+			return Integer.parseInt(status.split(" ")[1]);
 		}
 	}
 
