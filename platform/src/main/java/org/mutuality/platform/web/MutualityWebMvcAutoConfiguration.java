@@ -1,6 +1,8 @@
 package org.mutuality.platform.web;
 
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -38,13 +40,21 @@ public final class MutualityWebMvcAutoConfiguration {
 	}
 
 	/**
-	 * Whole numbers only where a body field is one: Jackson would otherwise cut {@code 2.7} down to 2,
-	 * and an answer of 0.9 to an item whose options are 0 to 3 would score as 0. A fraction is a
-	 * wrong type, answered 400 naming the field.
+	 * Request bodies as they are written, or a 400 naming the field:
+	 * <ul>
+	 * <li>whole numbers only where a body field is one: Jackson would otherwise cut {@code 2.7} down
+	 * to 2, and an answer of 0.9 to an item whose options are 0 to 3 would score as 0;</li>
+	 * <li>no text for a number or a boolean, nor a number for a boolean ({@code "3"},
+	 * {@code "true"}, {@code 2}): API.md makes a wrong type a 400;</li>
+	 * <li>no field given twice: Jackson would keep the last, and
+	 * {@code {"itemId":"q9","value":2,"value":0}} would score the risk item as 0.</li>
+	 * </ul>
 	 */
 	@Bean
-	JsonMapperBuilderCustomizer wholeNumbersOnly() {
-		return (builder) -> builder.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+	JsonMapperBuilderCustomizer strictRequestBodies() {
+		return (builder) -> builder.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+			.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 	}
 
 	@Bean

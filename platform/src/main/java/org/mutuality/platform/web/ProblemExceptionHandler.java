@@ -13,6 +13,7 @@ import org.mutuality.platform.problem.FieldViolation;
 import org.mutuality.platform.problem.ProblemException;
 import org.mutuality.platform.problem.Problems;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -163,17 +164,24 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 			return payloadTooLarge(tooLarge, request);
 		}
 		Throwable cause = ex.getCause();
-		if (cause instanceof JacksonException jackson && !(cause instanceof StreamReadException)
-				&& !jackson.getPath().isEmpty()) {
+		// a number too large for its field is read as well-formed JSON, and so is a field given twice
+		boolean aboutAField = !(cause instanceof StreamReadException) || cause instanceof InputCoercionException
+				|| isDuplicateField(cause);
+		if (cause instanceof JacksonException jackson && aboutAField && !jackson.getPath().isEmpty()) {
 			String field = fieldPath(jackson.getPath());
 			String message = (cause instanceof UnrecognizedPropertyException) ? "is not a known field"
-					: "has a wrong type or format";
+					: isDuplicateField(cause) ? "is given more than once" : "has a wrong type or format";
 			return problem(Problems.validation("The request body's field '" + field + "' " + message,
 					List.of(new FieldViolation(field, message)), path(request)), headers);
 		}
 		String detail = (cause == null) ? "The request body is missing or cannot be read"
 				: "The request body is not well-formed JSON";
 		return problem(Problems.forStatus(HttpStatus.BAD_REQUEST, detail, path(request)), headers);
+	}
+
+	private static boolean isDuplicateField(Throwable cause) {
+		return cause instanceof StreamReadException && cause.getMessage() != null
+				&& cause.getMessage().startsWith("Duplicate Object property");
 	}
 
 	/**

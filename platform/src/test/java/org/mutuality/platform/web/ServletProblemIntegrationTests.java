@@ -94,6 +94,27 @@ class ServletProblemIntegrationTests {
 		assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("size");
 	}
 
+	/** Text is not taken for a number, and a number too large for its field names the field. */
+	@Test
+	void answersTextOrAnOverlargeNumberForAWholeNumberWith400NamingTheField() {
+		for (String size : new String[] { "\"3\"", "3000000000" }) {
+			TestHttp.Response response = this.http.postJson("/echo", this.token,
+					"{\"name\":\"a\",\"size\":" + size + ",\"kind\":\"DRAFT\"}");
+
+			JsonNode problem = response.assertProblem(400, "/echo");
+			assertThat(problem.path("errors").get(0).path("field").asString()).as(size).isEqualTo("size");
+		}
+	}
+
+	/** A field given twice is refused: Jackson would keep the last value. */
+	@Test
+	void answersAFieldGivenTwiceWith400() {
+		TestHttp.Response response = this.http.postJson("/echo", this.token,
+				"{\"name\":\"a\",\"size\":2,\"size\":3,\"kind\":\"DRAFT\"}");
+
+		response.assertProblem(400, "/echo");
+	}
+
 	@Test
 	void answersBeanValidationFailuresWith400AndOneErrorPerField() {
 		TestHttp.Response response = this.http.postJson("/echo", this.token, "{\"name\":\" \",\"size\":11}");
