@@ -29,6 +29,8 @@ class SecurityConfiguration {
 				.requestMatchers("/actuator/**").hasRole(CurrentUser.ADMIN)
 				.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/assessments", "/api/assessments/*").permitAll()
+				// the public catalogue answers HEAD as it answers GET (link checkers)
+				.requestMatchers(HttpMethod.HEAD, "/api/assessments", "/api/assessments/*").permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/assessments/*/submissions").hasRole(CurrentUser.CLIENT)
 				.requestMatchers(HttpMethod.GET, "/api/submissions", "/api/submissions/*")
 				.hasAnyRole(CurrentUser.CLIENT, CurrentUser.THERAPIST, CurrentUser.ADMIN)

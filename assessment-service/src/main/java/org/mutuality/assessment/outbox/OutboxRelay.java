@@ -305,6 +305,16 @@ class OutboxRelay implements SmartLifecycle {
 		return this.running;
 	}
 
+	/**
+	 * Started before the web server and stopped after its graceful shutdown (whose phase is
+	 * {@code DEFAULT_PHASE - 1024}), so that the events of submissions that finish while requests drain are
+	 * still sent before the relay stops.
+	 */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 4096;
+	}
+
 	@Override
 	public boolean isAutoStartup() {
 		return this.properties.enabled();

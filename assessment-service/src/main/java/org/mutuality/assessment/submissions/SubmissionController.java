@@ -1,6 +1,7 @@
 package org.mutuality.assessment.submissions;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,6 +14,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.mutuality.platform.openapi.ServiceOpenApi;
+import org.mutuality.platform.problem.FieldViolation;
+import org.mutuality.platform.problem.ValidationProblem;
 import org.mutuality.platform.security.CurrentUser;
 
 import org.springframework.http.ResponseEntity;
@@ -52,6 +55,10 @@ class SubmissionController {
 	ResponseEntity<SubmissionResponse> submit(@Parameter(description = "The assessment's id, such as phq-9")
 			@PathVariable("id") String assessmentId,
 			@Valid @RequestBody SubmitAssessmentRequest request, CurrentUser client) {
+		List<FieldViolation> answerErrors = request.answerErrors();
+		if (!answerErrors.isEmpty()) {
+			throw new ValidationProblem(answerErrors);
+		}
 		SubmissionResponse submission = this.submissions.submit(assessmentId, request, client);
 		return ResponseEntity.created(URI.create("/api/submissions/" + submission.id())).body(submission);
 	}

@@ -31,6 +31,12 @@ class AssessmentCatalogIntegrationTests extends AssessmentIntegrationTestSupport
 	}
 
 	@Test
+	void answersHeadAsItAnswersGet() {
+		assertThat(this.http.send("HEAD", "/api/assessments", null, null).status()).isEqualTo(200);
+		assertThat(this.http.send("HEAD", "/api/assessments/phq-9", null, null).status()).isEqualTo(200);
+	}
+
+	@Test
 	void answersAnAssessmentWithItemsOptionsAndBands() {
 		TestHttp.Response response = this.http.get("/api/assessments/phq-9");
 

@@ -87,6 +87,24 @@ class SubmissionControllerTests {
 	}
 
 	@Test
+	void checksTheAnswersOneByOneOnlyWhenThereAreNotTooMany() throws Exception {
+		String emptyAnswers = String.join(",", java.util.Collections.nCopies(50_000, "{}"));
+		this.mvc.perform(post("/api/assessments/gad-7/submissions").header("Authorization", bearer())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"answers\": [" + emptyAnswers + "]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.length()").value(1))
+			.andExpect(jsonPath("$.errors[0].field").value("answers"));
+		this.mvc.perform(post("/api/assessments/gad-7/submissions").header("Authorization", bearer())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"answers\": [{}, null]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("answers[0].itemId",
+					"answers[0].value", "answers[1]")));
+		then(this.submissions).should(never()).submit(any(), any(), any());
+	}
+
+	@Test
 	void answers415ForABodyThatIsNotJson() throws Exception {
 		this.mvc.perform(post("/api/assessments/gad-7/submissions").header("Authorization", bearer())
 			.contentType(MediaType.TEXT_PLAIN)
@@ -111,6 +129,16 @@ class SubmissionControllerTests {
 			.andExpect(jsonPath("$.totalPages").value(3));
 		then(this.submissions).should()
 			.list(eq(new SubmissionFilter("phq-9", client)), eq(2), eq(5), argThat((user) -> user.id().equals(CLIENT1)));
+	}
+
+	@Test
+	void takesEmptyFiltersAsNone() throws Exception {
+		given(this.submissions.list(any(), anyInt(), anyInt(), any()))
+			.willReturn(new PageResponse<>(List.of(), 0, 20, 0, 0));
+
+		this.mvc.perform(get("/api/submissions?assessmentId=&clientId=").header("Authorization", bearer()))
+			.andExpect(status().isOk());
+		then(this.submissions).should().list(eq(new SubmissionFilter(null, null)), anyInt(), anyInt(), any());
 	}
 
 	@Test
