@@ -81,7 +81,8 @@ class BookingController {
 			Roles: its client, its therapist, admin. 404 for anyone else.""",
 			security = @SecurityRequirement(name = ServiceOpenApi.BEARER))
 	@ApiResponse(responseCode = "200", description = "The booking, CANCELLED", useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "409", description = "The booking is cancelled already")
+	@ApiResponse(responseCode = "409",
+			description = "The booking is cancelled already, or has begun (`booking-started`): a past one stays as it was")
 	@PostMapping("/{id}/cancel")
 	BookingResponse cancel(CurrentUser user, @PathVariable UUID id,
 			@Valid @RequestBody(required = false) CancelRequest request) {
@@ -92,7 +93,8 @@ class BookingController {
 			Roles: its client, its therapist, admin. Moves it atomically, or answers 409 and leaves it as it \
 			was. 404 for anyone else.""", security = @SecurityRequirement(name = ServiceOpenApi.BEARER))
 	@ApiResponse(responseCode = "200", description = "The booking at its new time", useReturnTypeSchema = true)
-	@ApiResponse(responseCode = "409", description = "The new start is not a free slot, or the booking is cancelled")
+	@ApiResponse(responseCode = "409",
+			description = "The new start is not a free slot, or the booking is cancelled or has begun (`booking-started`)")
 	@PostMapping("/{id}/reschedule")
 	BookingResponse reschedule(CurrentUser user, @PathVariable UUID id, @Valid @RequestBody RescheduleRequest request) {
 		return this.bookings.reschedule(user, id, request.start().toInstant());

@@ -56,6 +56,8 @@ public class FollowUp {
 
 	private String outcome;
 
+	private boolean consentToContact;
+
 	private Instant createdAt;
 
 	private Instant updatedAt;
@@ -67,8 +69,9 @@ public class FollowUp {
 	}
 
 	FollowUp(UUID id, String eventId, String submissionId, String assessmentId, UUID clientId, String clientName,
-			Integer totalScore, String bandCode, List<String> riskFlags, Instant now) {
+			Integer totalScore, String bandCode, List<String> riskFlags, boolean consentToContact, Instant now) {
 		this.id = id;
+		this.consentToContact = consentToContact;
 		this.eventId = eventId;
 		this.submissionId = submissionId;
 		this.assessmentId = assessmentId;
@@ -160,6 +163,11 @@ public class FollowUp {
 
 	public UUID getBookingId() {
 		return this.bookingId;
+	}
+
+	/** Whether the client agreed to be contacted about the result. */
+	public boolean isConsentToContact() {
+		return this.consentToContact;
 	}
 
 	public String getOutcome() {

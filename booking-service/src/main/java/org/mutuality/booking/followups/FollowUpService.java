@@ -61,7 +61,7 @@ public class FollowUpService {
 		if (event.needsFollowUp()) {
 			FollowUp followUp = new FollowUp(UUID.randomUUID(), event.eventId(), event.submissionId(),
 					event.assessmentId(), event.clientId(), event.clientName(), event.totalScore(), event.bandCode(),
-					event.riskFlags(), this.clock.instant());
+					event.riskFlags(), event.consentToContact(), this.clock.instant());
 			this.followUps.save(followUp);
 			// ids only: what the event says about the client stays out of the logs
 			log.info("Follow-up " + followUp.getId() + " made of event " + event.eventId());

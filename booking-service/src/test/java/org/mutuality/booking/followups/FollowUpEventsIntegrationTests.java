@@ -127,6 +127,24 @@ class FollowUpEventsIntegrationTests extends BookingServiceIntegrationTest {
 	}
 
 	@Test
+	void tellsTherapistsWhetherTheClientAgreedToBeContacted() throws Exception {
+		UUID agreed = UUID.randomUUID();
+		UUID declined = UUID.randomUUID();
+		Map<String, Object> withoutConsent = AssessmentCompletedEvents.data(declined, "BOOK_FREE_CONSULTATION", List.of());
+		withoutConsent.put("consentToContact", false);
+		send(agreed, UUID.randomUUID().toString(), data(agreed, "BOOK_FREE_CONSULTATION", List.of()));
+		send(declined, UUID.randomUUID().toString(), Http.json(withoutConsent));
+		await().atMost(TIMEOUT).until(() -> ofClient(agreed).size() == 1 && ofClient(declined).size() == 1);
+
+		var queue = this.http.get("/api/follow-ups?status=OPEN&size=100", newTherapist().token()).expect(200);
+		Map<String, Boolean> consent = new java.util.HashMap<>();
+		queue.path("items")
+			.valueStream()
+			.forEach((item) -> consent.put(item.path("clientId").asString(), item.path("consentToContact").asBoolean()));
+		assertThat(consent).containsEntry(agreed.toString(), true).containsEntry(declined.toString(), false);
+	}
+
+	@Test
 	void showsTheQueueUrgentFirstAndLetsTherapistsClaimAndClose() throws Exception {
 		UUID client = UUID.randomUUID();
 		send(client, UUID.randomUUID().toString(), data(client, "BOOK_FREE_CONSULTATION", List.of()));
