@@ -32,7 +32,7 @@ let therapist = null;
 let monday = /^\d{4}-\d{2}-\d{2}$/.test(param('week') || '') ? startOfWeek(new Date(`${param('week')}T00:00:00`)) : startOfWeek();
 let chosen = null; // {start, end, key}
 let rescheduling = null; // the booking being moved
-const followUpId = param('followUp');
+let followUpId = param('followUp');
 
 function therapistCard(profile) {
   return h('li', { class: 'card', 'data-testid': 'therapist-card', 'data-therapist-id': profile.id },
@@ -73,7 +73,12 @@ function chooseTherapist(profile, moveFocus) {
   loadSlots(moveFocus);
 }
 
+/** Each load of a week's slots; an answer that arrives after a later load began is dropped. */
+let slotsLoad = 0;
+
 async function loadSlots(moveFocus = false) {
+  const load = ++slotsLoad;
+  errorBox.hidden = true;
   const sunday = addDays(monday, 6);
   weekHeading.textContent = `Week of ${weekLabel(monday)}`;
   document.getElementById('zone-note').textContent = `Times are shown in your time zone: ${zoneLabel(zone, monday)}.`;
@@ -84,6 +89,9 @@ async function loadSlots(moveFocus = false) {
   try {
     const answer = await get(`/api/therapists/${encodeURIComponent(therapist.id)}/slots`,
       { from: isoDate(monday), to: isoDate(sunday), timeZone: zone });
+    if (load !== slotsLoad) {
+      return; // another week was asked for meanwhile (two quick clicks on "Next week")
+    }
     const byDay = new Map();
     for (const slot of answer.slots) {
       const day = isoDate(new Date(slot.start));
@@ -116,10 +124,15 @@ async function loadSlots(moveFocus = false) {
       focus(document.getElementById('slots-heading'));
     }
   } catch (error) {
+    if (load !== slotsLoad) {
+      return;
+    }
     replace(slotsBox);
     showError(errorBox, error);
   } finally {
-    slotsBox.setAttribute('aria-busy', 'false');
+    if (load === slotsLoad) {
+      slotsBox.setAttribute('aria-busy', 'false');
+    }
   }
 }
 
@@ -193,6 +206,12 @@ async function confirm(form, button) {
         confirmSection.hidden = true;
         await loadSlots();
         showError(errorBox, { readable: 'Sorry, that time was just taken or is no longer free. Please choose another time.' });
+        return;
+      }
+      if (error.status === 409 && code === 'follow-up-unavailable') {
+        // the invitation was booked with before, or closed: the time can still be booked, unlinked from it
+        followUpId = null;
+        showError(errorBox, { readable: 'This invitation has already been used for a booking or has been closed, so this booking will not be linked to it. Choose the button again to book this time.' });
         return;
       }
       if (error.status === 409 && code === 'consultation-limit') {

@@ -1,7 +1,7 @@
 /*
  * follow-ups.js — the follow-up queue for therapists and admins (/api/follow-ups?status=, URGENT
- * first, then oldest): claim one (therapists), close a claimed one with an outcome (its therapist
- * or an admin). Urgency is shown in words as well as colour.
+ * first, then oldest): claim an unclaimed one, open or booked (therapists), close one with an
+ * outcome (the therapist who holds it, or an admin). Urgency is shown in words as well as colour.
  */
 import { get, post } from '../api.js';
 import { initPage, hasRole } from '../session.js';
@@ -35,11 +35,13 @@ function item(followUp) {
   const mine = followUp.claimedBy === user.id;
   const urgent = followUp.priority === 'URGENT';
   const actions = h('div', { class: 'button-row' });
-  if (followUp.status === 'OPEN' && hasRole(user, 'therapist')) {
+  // as booking-service allows: anyone's unclaimed follow-up (open, or booked by its client) can be claimed, and an
+  // unclosed one closed by the therapist who holds it or by an admin
+  if (followUp.status !== 'CLOSED' && !followUp.claimedBy && hasRole(user, 'therapist')) {
     actions.append(h('button', { type: 'button', class: 'button', 'data-testid': 'follow-up-claim', 'aria-label': `Claim the follow-up for ${followUp.clientName || 'this client'}`,
       on: { click: (event) => claim(followUp, event.currentTarget) } }, 'Claim'));
   }
-  if (followUp.status === 'CLAIMED' && (mine || hasRole(user, 'admin'))) {
+  if (followUp.status !== 'CLOSED' && (mine || hasRole(user, 'admin'))) {
     actions.append(h('button', { type: 'button', class: 'button button-secondary', 'data-testid': 'follow-up-close', 'aria-expanded': 'false',
       on: { click: (event) => openClose(followUp, event.currentTarget) } }, 'Close with an outcome'));
   }
@@ -52,6 +54,9 @@ function item(followUp) {
       h('dt', {}, 'Score'), h('dd', {}, `${followUp.totalScore ?? '–'}${followUp.bandCode ? ` (${humanize(followUp.bandCode)})` : ''}`),
       followUp.riskFlags && followUp.riskFlags.length
         ? [h('dt', {}, 'Risk flags'), h('dd', { class: 'alert-title' }, followUp.riskFlags.map(humanize).join(', '))] : null,
+      h('dt', {}, 'Contact'), h('dd', { 'data-testid': 'follow-up-consent' }, followUp.consentToContact
+        ? 'Agreed to be contacted about the result'
+        : h('strong', {}, 'Did not agree to be contacted: do not reach out (they can still book)')),
       h('dt', {}, 'Received'), h('dd', {}, formatDateTime(followUp.createdAt)),
       h('dt', {}, 'Status'), h('dd', { 'data-testid': 'follow-up-status' }, humanize(followUp.status),
         followUp.claimedBy ? (mine ? ' by you' : ' by another therapist') : ''),
@@ -78,7 +83,9 @@ async function claim(followUp, button) {
       focus(showMessage(messageBox, `You claimed the follow-up for ${followUp.clientName || 'the client'}. It is now under “Claimed”.`));
     } catch (error) {
       if (error.status === 409) {
-        showError(errorBox, { readable: 'Another therapist has already claimed this follow-up.' });
+        const closed = String(error.type || '').endsWith('/follow-up-closed');
+        showError(errorBox, { readable: closed ? 'This follow-up has been closed meanwhile.'
+          : 'Another therapist has already claimed this follow-up.' });
         await load();
       } else {
         showError(errorBox, error);

@@ -32,9 +32,10 @@ async function findFollowUp(submissionId) {
   for (let attempt = 0; ; attempt += 1) {
     try {
       const page = await get('/api/follow-ups/mine', { size: 50 });
-      const match = page.items.find((item) => item.submissionId === submissionId && item.status !== 'CLOSED');
+      const match = page.items.find((item) => item.submissionId === submissionId);
       if (match) {
-        return match;
+        // a follow-up already booked (or closed) cannot be booked with again: the plain booking link serves
+        return (match.status === 'OPEN' || match.status === 'CLAIMED') ? match : null;
       }
     } catch {
       return null;
