@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -149,7 +150,11 @@ public final class DevStack {
 						+ " was not stopped and still runs: " + String.join(", ", leftovers) + ". Stop it with: kill "
 						+ leftovers.stream().map((process) -> process.split(" ")[0]).collect(Collectors.joining(" ")));
 			}
-			this.out.println("Nothing was started. To run beside it, shift every port: ./mutuality up --port-offset 100");
+			// 1000 moves no port onto another of the first stack's (100 put the gateway on Keycloak's 8180), and a
+			// state directory of its own gives the second Keycloak the second gateway's login addresses (a realm is
+			// imported on a state directory's first start only)
+			this.out.println("Nothing was started. To run a second stack beside it: "
+					+ "./mutuality up --port-offset 1000 --state-dir .mutuality-2");
 			return 2;
 		}
 		if (this.options.reset()) {
@@ -574,7 +579,9 @@ public final class DevStack {
 
 	private List<String> javaOptions() {
 		String options = System.getenv().getOrDefault("MUTUALITY_JAVA_OPTS", DEFAULT_JAVA_OPTIONS);
-		List<String> result = new ArrayList<>(List.of(options.trim().split("\\s+")));
+		// set but empty means no options at all: "".split gives one empty word, which java took for a class name
+		List<String> result = new ArrayList<>(
+				Arrays.stream(options.trim().split("\\s+")).filter((option) -> !option.isEmpty()).toList());
 		result.add("-Djava.io.tmpdir=" + this.state.temporary());
 		return result;
 	}

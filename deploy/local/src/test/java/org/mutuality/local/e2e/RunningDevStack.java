@@ -28,8 +28,13 @@ import static org.awaitility.Awaitility.await;
  */
 final class RunningDevStack {
 
-	/** Far below the ephemeral range (32768+), which an offset of 30000 once collided with. */
-	static final int PORT_OFFSET = 20000;
+	/**
+	 * Every port of the stack stays below Linux's ephemeral range (32768-60999), where an outgoing
+	 * connection can hold any port for a while: offsets of 30000 and 20000 (PostgreSQL on 35432) once
+	 * collided with one. With 10000 the highest is PostgreSQL's 25432, clear of the machine's own
+	 * services (RabbitMQ's 25672 among them).
+	 */
+	static final int PORT_OFFSET = 10000;
 
 	static final int GATEWAY = 8080 + PORT_OFFSET;
 
@@ -43,7 +48,7 @@ final class RunningDevStack {
 	static final int SMTP = 3025 + PORT_OFFSET;
 
 	static final List<Integer> ALL_PORTS = List.of(GATEWAY, KEYCLOAK, 8081 + PORT_OFFSET, 8082 + PORT_OFFSET,
-			8083 + PORT_OFFSET, 9092 + PORT_OFFSET, 15432 + PORT_OFFSET, MAILBOX, SMTP);
+			8083 + PORT_OFFSET, 9092 + PORT_OFFSET, 9093 + PORT_OFFSET, 15432 + PORT_OFFSET, MAILBOX, SMTP);
 
 	static final String GATEWAY_URL = "http://localhost:" + GATEWAY;
 
