@@ -3,6 +3,7 @@ package org.mutuality.booking.notifications;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -17,7 +18,10 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * Writes the emails. Each is a short list of paragraphs and links, rendered once as plain text and
  * once as HTML with every value escaped, so both parts say the same. Times are written in the
- * recipient's zone and name it ("Tuesday 24 November 2026, 10:00–10:30 Europe/London time (GMT)").
+ * recipient's zone and name it with its offset from UTC at that time ("Tuesday 24 November 2026,
+ * 10:00–10:30 Europe/London time (UTC)", "... Asia/Kolkata time (UTC+05:30)"). Not the short names
+ * such as BST or IST: those are ambiguous (India, Ireland, Israel), and the JDK gave one or the
+ * other for the same time depending on which names were asked for first in the process.
  * Nothing here reads a note, a reason or an assessment: the emails say "your free consultation"
  * and the therapist's name, the therapist's say the client's initials.
  */
@@ -27,8 +31,6 @@ class MailTemplates {
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
-
-	private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
 
 	private static final String BOOKING_PAGE = "/book.html";
 
@@ -130,15 +132,20 @@ class MailTemplates {
 		return render(email, content, null);
 	}
 
-	/** "Tuesday 24 November 2026, 10:00–10:30 Europe/London time (GMT)". */
+	/** "Tuesday 24 November 2026, 10:00–10:30 Europe/London time (UTC)". */
 	static String when(Instant start, Instant end, ZoneId zone) {
 		ZonedDateTime from = start.atZone(zone);
 		ZonedDateTime to = end.atZone(zone);
 		String until = from.toLocalDate().equals(to.toLocalDate()) ? TIME.format(to)
 				: DAY.format(to) + ", " + TIME.format(to);
-		String zoneName = ZONE_NAME.format(from);
+		String offset = offsetName(from);
 		return DAY.format(from) + ", " + TIME.format(from) + "–" + until + " " + zone.getId() + " time"
-				+ (zoneName.equals(zone.getId()) ? "" : " (" + zoneName + ")");
+				+ (offset.equals(zone.getId()) ? "" : " (" + offset + ")");
+	}
+
+	/** "UTC", "UTC+01:00", "UTC-05:00", "UTC+05:45": the offset the time has in its zone. */
+	static String offsetName(ZonedDateTime time) {
+		return ZoneOffset.UTC.equals(time.getOffset()) ? "UTC" : "UTC" + time.getOffset().getId();
 	}
 
 	private IcsCalendar.Invitation invitation(MailKind kind, BookingNotice booking, String summary,

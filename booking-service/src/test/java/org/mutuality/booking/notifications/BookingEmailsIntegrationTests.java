@@ -190,7 +190,7 @@ class BookingEmailsIntegrationTests extends BookingServiceIntegrationTest {
 	}
 
 	static String zoneName(Instant instant, ZoneId zone) {
-		return DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH).format(instant.atZone(zone));
+		return MailTemplates.offsetName(instant.atZone(zone));
 	}
 
 	static VEvent event(String ics, String method) throws Exception {
