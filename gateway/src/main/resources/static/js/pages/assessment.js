@@ -3,7 +3,7 @@
  * progress shown, answers kept in sessionStorage so a reload (or a detour through the login page)
  * loses nothing, a clearly worded consent to be contacted, then the submission and its result page.
  */
-import { get, post } from '../api.js';
+import { get, request } from '../api.js';
 import { initPage, hasRole, loginLink, registerLink } from '../session.js';
 import { h, replace, param, append, showError, clearErrors, focus, announce, busy, setTitle } from '../ui.js';
 
@@ -25,7 +25,9 @@ function restore() {
     const raw = sessionStorage.getItem(storageKey());
     if (raw) {
       const parsed = JSON.parse(raw);
-      saved = { answers: parsed.answers || {}, step: Number(parsed.step) || 0, consent: Boolean(parsed.consent) };
+      saved = {
+        answers: parsed.answers || {}, step: Number(parsed.step) || 0, consent: Boolean(parsed.consent), sent: parsed.sent,
+      };
     }
   } catch {
     saved = { answers: {}, step: 0, consent: false };
@@ -190,9 +192,17 @@ async function submit(form, button) {
       .map((item) => ({ itemId: item.id, value: saved.answers[item.id] })),
     consentToContact: saved.consent,
   };
+  // one Idempotency-Key per set of answers: sending the same answers again (a retry after an answer that was lost,
+  // a reload) gets the first result back instead of making a second one; other answers get a new key
+  const text = JSON.stringify(body);
+  if (!saved.sent || saved.sent.body !== text) {
+    saved.sent = { body: text, key: crypto.randomUUID() };
+    persist();
+  }
   await busy(button || form.querySelector('[type=submit]'), async () => {
     try {
-      const submission = await post(`/api/assessments/${encodeURIComponent(assessment.id)}/submissions`, body);
+      const { data: submission } = await request(`/api/assessments/${encodeURIComponent(assessment.id)}/submissions`,
+        { method: 'POST', body, headers: { 'Idempotency-Key': saved.sent.key } });
       sessionStorage.removeItem(storageKey());
       window.location.assign(`/result.html?id=${encodeURIComponent(submission.id)}`);
     } catch (error) {

@@ -7,23 +7,28 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.mutuality.platform.idempotency.IdempotencyKeys;
 import org.mutuality.platform.openapi.ServiceOpenApi;
 import org.mutuality.platform.problem.FieldViolation;
 import org.mutuality.platform.problem.ValidationProblem;
 import org.mutuality.platform.security.CurrentUser;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -48,19 +53,38 @@ class SubmissionController {
 					Roles: client. One answer per item; a missing required item, an unknown item or a value \
 					outside the item's options is 400 with one `errors` entry per offending item id.""",
 			security = @SecurityRequirement(name = ServiceOpenApi.BEARER))
-	@ApiResponse(responseCode = "201", description = "The scored submission",
-			headers = @Header(name = "Location", description = "/api/submissions/{id}"), useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "201", description = "The scored submission (or, for a repeated Idempotency-Key, the "
+			+ "first request's answer with the header Idempotent-Replayed)",
+			headers = @Header(name = "Location", description = "/api/submissions/{id}"),
+			content = @Content(mediaType = "application/json",
+					schema = @Schema(implementation = SubmissionResponse.class)))
+	@ApiResponse(responseCode = "409", description = "The Idempotency-Key was used with other answers")
 	@ApiResponse(responseCode = "415", description = "The body is not application/json")
 	@PostMapping("/api/assessments/{id}/submissions")
-	ResponseEntity<SubmissionResponse> submit(@Parameter(description = "The assessment's id, such as phq-9")
+	ResponseEntity<?> submit(@Parameter(description = "The assessment's id, such as phq-9")
 			@PathVariable("id") String assessmentId,
+			@Parameter(description = "Makes a retried request safe: the first answer is replayed, and other answers "
+					+ "with the same key are a 409") @RequestHeader(name = IdempotencyKeys.HEADER,
+							required = false) String idempotencyKey,
 			@Valid @RequestBody SubmitAssessmentRequest request, CurrentUser client) {
 		List<FieldViolation> answerErrors = request.answerErrors();
 		if (!answerErrors.isEmpty()) {
 			throw new ValidationProblem(answerErrors);
 		}
-		SubmissionResponse submission = this.submissions.submit(assessmentId, request, client);
-		return ResponseEntity.created(URI.create("/api/submissions/" + submission.id())).body(submission);
+		SubmissionService.Submitted submitted = this.submissions.submit(assessmentId, request, client, idempotencyKey);
+		if (submitted.replayed()) {
+			IdempotencyKeys.Stored answer = submitted.replayedAnswer();
+			return ResponseEntity.status(answer.status())
+				.location(location(answer.resourceId()))
+				.header("Idempotent-Replayed", "true")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(answer.body());
+		}
+		return ResponseEntity.created(location(submitted.submission().id())).body(submitted.submission());
+	}
+
+	private static URI location(UUID submissionId) {
+		return URI.create("/api/submissions/" + submissionId);
 	}
 
 	@Operation(summary = "A page of submissions, newest first", description = """

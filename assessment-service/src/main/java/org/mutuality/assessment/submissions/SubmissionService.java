@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.criteria.Predicate;
@@ -15,12 +16,15 @@ import org.mutuality.assessment.scoring.Answer;
 import org.mutuality.assessment.scoring.AnswerError;
 import org.mutuality.assessment.scoring.ScoredAssessment;
 import org.mutuality.assessment.scoring.ScoringEngine;
+import org.mutuality.platform.idempotency.IdempotencyKeys;
+import org.mutuality.platform.problem.ConflictException;
 import org.mutuality.platform.problem.FieldViolation;
 import org.mutuality.platform.problem.NotFoundException;
 import org.mutuality.platform.problem.ValidationProblem;
 import org.mutuality.platform.security.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -49,15 +53,22 @@ class SubmissionService {
 
 	private final AssessmentEventsProperties events;
 
+	private final IdempotencyKeys idempotencyKeys;
+
+	private final JsonMapper json;
+
 	private final Clock clock;
 
 	SubmissionService(InstrumentRegistry registry, ScoringEngine scoring, SubmissionRepository submissions,
-			Outbox outbox, AssessmentEventsProperties events, Clock clock) {
+			Outbox outbox, AssessmentEventsProperties events, IdempotencyKeys idempotencyKeys, JsonMapper json,
+			Clock clock) {
 		this.registry = registry;
 		this.scoring = scoring;
 		this.submissions = submissions;
 		this.outbox = outbox;
 		this.events = events;
+		this.idempotencyKeys = idempotencyKeys;
+		this.json = json;
 		this.clock = clock;
 	}
 
@@ -68,9 +79,22 @@ class SubmissionService {
 	 * @throws ValidationProblem with one error per offending item id
 	 */
 	@Transactional
-	SubmissionResponse submit(String assessmentId, SubmitAssessmentRequest request, CurrentUser client) {
+	Submitted submit(String assessmentId, SubmitAssessmentRequest request, CurrentUser client, String idempotencyKey) {
 		Instrument instrument = this.registry.current(assessmentId)
 			.orElseThrow(() -> NotFoundException.of("Assessment", assessmentId));
+		if (idempotencyKey != null) {
+			IdempotencyKeys.validate(idempotencyKey);
+			String requestHash = hash(assessmentId, request);
+			Optional<IdempotencyKeys.Stored> previous = this.idempotencyKeys.claim(client.id(), idempotencyKey,
+					requestHash);
+			if (previous.isPresent()) {
+				if (!previous.get().requestHash().equals(requestHash)) {
+					throw new ConflictException("idempotency-key-reused",
+							"This Idempotency-Key was used for other answers");
+				}
+				return new Submitted(null, previous.get());
+			}
+		}
 		List<Answer> answers = request.answers()
 			.stream()
 			.map((answer) -> new Answer(answer.itemId(), answer.value()))
@@ -88,7 +112,33 @@ class SubmissionService {
 				AssessmentCompletedEvent.of(submission, client.displayName(), client.email()));
 		logger.debug("Stored submission {} of {} v{} and queued its event", submission.getId(),
 				submission.getAssessmentId(), submission.getAssessmentVersion());
-		return SubmissionResponse.of(submission);
+		SubmissionResponse response = SubmissionResponse.of(submission);
+		if (idempotencyKey != null) {
+			this.idempotencyKeys.storeAnswer(client.id(), idempotencyKey, 201, this.json.writeValueAsString(response),
+					submission.getId());
+		}
+		return new Submitted(response, null);
+	}
+
+	/** What tells a repeated submission from another: the assessment, each answer in order, the consent. */
+	private static String hash(String assessmentId, SubmitAssessmentRequest request) {
+		StringBuilder canonical = new StringBuilder(assessmentId).append('\n').append(request.consents());
+		for (SubmitAssessmentRequest.AnswerRequest answer : request.answers()) {
+			canonical.append('\n').append(answer.itemId()).append('=').append(answer.value());
+		}
+		return IdempotencyKeys.hash(canonical.toString());
+	}
+
+	/**
+	 * A submission just stored, or the answer stored for the first request with the same
+	 * {@code Idempotency-Key}.
+	 */
+	record Submitted(SubmissionResponse submission, IdempotencyKeys.Stored replayedAnswer) {
+
+		boolean replayed() {
+			return this.replayedAnswer != null;
+		}
+
 	}
 
 	/** Newest first; a client's list holds only their own submissions, whatever the filters say. */

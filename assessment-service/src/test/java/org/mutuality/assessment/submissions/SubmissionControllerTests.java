@@ -23,6 +23,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.never;
@@ -58,7 +59,8 @@ class SubmissionControllerTests {
 	@Test
 	void answersASubmissionWith201AndItsLocation() throws Exception {
 		SubmissionResponse submission = submission();
-		given(this.submissions.submit(eq("gad-7"), any(), any())).willReturn(submission);
+		given(this.submissions.submit(eq("gad-7"), any(), any(), any()))
+			.willReturn(new SubmissionService.Submitted(submission, null));
 
 		this.mvc.perform(post("/api/assessments/gad-7/submissions").header("Authorization", bearer())
 			.contentType(MediaType.APPLICATION_JSON)
@@ -72,7 +74,8 @@ class SubmissionControllerTests {
 			.submit(eq("gad-7"),
 					argThat((request) -> request.consents() && request.answers().get(0).itemId().equals("q1")
 							&& request.answers().get(0).value() == 2),
-					argThat((CurrentUser user) -> user.id().equals(CLIENT1) && user.displayName().equals("Alex Morgan")));
+					argThat((CurrentUser user) -> user.id().equals(CLIENT1) && user.displayName().equals("Alex Morgan")),
+					isNull());
 	}
 
 	@Test
@@ -83,7 +86,7 @@ class SubmissionControllerTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[0].field").value("answers[0].itemId"));
-		then(this.submissions).should(never()).submit(any(), any(), any());
+		then(this.submissions).should(never()).submit(any(), any(), any(), any());
 	}
 
 	@Test
@@ -101,7 +104,7 @@ class SubmissionControllerTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("answers[0].itemId",
 					"answers[0].value", "answers[1]")));
-		then(this.submissions).should(never()).submit(any(), any(), any());
+		then(this.submissions).should(never()).submit(any(), any(), any(), any());
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package org.mutuality.assessment.submissions;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,9 @@ import org.mutuality.assessment.TestHttp;
 import org.mutuality.platform.test.security.DemoAccount;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -17,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * version, validation with one error per item, ownership, filters and paging.
  */
 class SubmissionsIntegrationTests extends AssessmentIntegrationTestSupport {
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	@Test
 	void storesAScoredSubmissionAndAnswers201WithItsLocation() {
@@ -203,6 +210,31 @@ class SubmissionsIntegrationTests extends AssessmentIntegrationTestSupport {
 		assertThat(this.http.get("/api/submissions?assessmentId=nope", token).assertProblem(400).path("errors")
 			.findValuesAsString("field")).containsExactly("assessmentId");
 		this.http.get("/api/submissions/not-a-uuid", token).assertProblem(400);
+	}
+
+	@Test
+	void answersARepeatedIdempotencyKeyWithTheFirstSubmissionAndMakesNoSecond() {
+		UUID clientId = UUID.randomUUID();
+		String token = newClientToken(clientId);
+		String key = "assessment-" + UUID.randomUUID();
+		String path = "/api/assessments/phq-9/submissions";
+
+		TestHttp.Response first = this.http.post(path, phq9(1, 1), token, Map.of("Idempotency-Key", key));
+		TestHttp.Response again = this.http.post(path, phq9(1, 1), token, Map.of("Idempotency-Key", key));
+		TestHttp.Response otherAnswers = this.http.post(path, phq9(2, 1), token, Map.of("Idempotency-Key", key));
+
+		assertThat(first.status()).as(first.body()).isEqualTo(201);
+		assertThat(again.status()).isEqualTo(201);
+		assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+		assertThat(again.header("Location")).isEqualTo(first.header("Location"));
+		assertThat(again.json()).isEqualTo(first.json());
+		assertThat(otherAnswers.assertProblem(409).path("type").asString()).endsWith("/idempotency-key-reused");
+		// one submission, so one event and one follow-up
+		assertThat(this.jdbc.sql("select count(*) from submissions where client_id = ?").param(clientId)
+			.query(Long.class).single()).isEqualTo(1);
+		assertThat(this.jdbc.sql("select count(*) from outbox_events where event_key = ?").param(clientId.toString())
+			.query(Long.class).single()).isEqualTo(1);
+		this.http.post(path, phq9(1, 1), token, Map.of("Idempotency-Key", "not a key")).assertProblem(400);
 	}
 
 	private String submit(String assessmentId, String body, UUID clientId) {

@@ -15,6 +15,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.mutuality.booking.web.PageResponse;
+import org.mutuality.platform.idempotency.IdempotencyKeys;
 import org.mutuality.platform.openapi.ServiceOpenApi;
 import org.mutuality.platform.security.CurrentUser;
 
@@ -69,7 +70,7 @@ class BookingController {
 		if (booked.replayed()) {
 			IdempotencyKeys.Stored answer = booked.replayedAnswer();
 			return ResponseEntity.status(answer.status())
-				.location(location(answer.bookingId()))
+				.location(location(answer.resourceId()))
 				.header("Idempotent-Replayed", "true")
 				.contentType(MediaType.APPLICATION_JSON)
 				.body(answer.body());

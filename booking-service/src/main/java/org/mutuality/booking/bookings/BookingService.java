@@ -1,21 +1,16 @@
 package org.mutuality.booking.bookings;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.mutuality.booking.availability.TherapistRules;
-import org.mutuality.booking.config.BookingProperties;
 import org.mutuality.booking.followups.FollowUpService;
 import org.mutuality.booking.notifications.BookingNotice;
 import org.mutuality.booking.notifications.Notifications;
@@ -26,6 +21,7 @@ import org.mutuality.booking.slots.SlotRules;
 import org.mutuality.booking.therapists.Therapist;
 import org.mutuality.booking.therapists.TherapistRepository;
 import org.mutuality.booking.therapists.TimeZones;
+import org.mutuality.platform.idempotency.IdempotencyKeys;
 import org.mutuality.platform.problem.ConflictException;
 import org.mutuality.platform.problem.ValidationProblem;
 import org.mutuality.platform.security.CurrentUser;
@@ -71,15 +67,13 @@ class BookingService {
 
 	private final Notifications notifications;
 
-	private final BookingProperties properties;
-
 	private final JsonMapper json;
 
 	private final Clock clock;
 
 	BookingService(BookingRepository bookings, BookedPeriods bookedPeriods, TherapistRepository therapists,
 			IdempotencyKeys idempotencyKeys, BookingLocks locks, FollowUpService followUps,
-			Notifications notifications, BookingProperties properties, JsonMapper json, Clock clock) {
+			Notifications notifications, JsonMapper json, Clock clock) {
 		this.bookings = bookings;
 		this.bookedPeriods = bookedPeriods;
 		this.therapists = therapists;
@@ -87,7 +81,6 @@ class BookingService {
 		this.locks = locks;
 		this.followUps = followUps;
 		this.notifications = notifications;
-		this.properties = properties;
 		this.json = json;
 		this.clock = clock;
 	}
@@ -106,7 +99,7 @@ class BookingService {
 			IdempotencyKeys.validate(idempotencyKey);
 			requestHash = hash(request);
 			Optional<IdempotencyKeys.Stored> previous = this.idempotencyKeys.claim(client.id(), idempotencyKey,
-					requestHash, now, now.minus(this.properties.idempotencyKeyTtl()));
+					requestHash);
 			if (previous.isPresent()) {
 				if (!previous.get().requestHash().equals(requestHash)) {
 					throw new ConflictException("idempotency-key-reused",
@@ -275,16 +268,9 @@ class BookingService {
 	}
 
 	private static String hash(BookingRequest request) {
-		String canonical = request.therapistId() + "\n" + request.start().toInstant() + "\n"
+		return IdempotencyKeys.hash(request.therapistId() + "\n" + request.start().toInstant() + "\n"
 				+ blankToNull(request.note()) + "\n" + request.followUpId()
-				+ ((request.timeZone() != null) ? "\n" + request.timeZone() : "");
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+				+ ((request.timeZone() != null) ? "\n" + request.timeZone() : ""));
 	}
 
 	/**
