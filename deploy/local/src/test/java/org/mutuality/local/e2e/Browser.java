@@ -226,12 +226,27 @@ final class Browser implements AutoCloseable {
 			catch (RuntimeException ex) {
 				requests = "(unavailable: " + ex.getMessage() + ")";
 			}
-			save("failure.txt", ("address: " + url() + "\nfailure: " + failure + "\n\nbrowser console:\n" + console
-					+ "\n\nrequests this page completed (start, duration, status, address):\n" + requests)
-				.getBytes(StandardCharsets.UTF_8));
+			String summary = "address: " + url() + "\nfailure: " + failure + "\n\nbrowser console:\n" + console
+					+ "\n\nrequests this page completed (start, duration, status, address):\n" + requests
+					+ "\n\nthe gateway's slow requests:\n" + gatewaySlowRequests();
+			save("failure.txt", summary.getBytes(StandardCharsets.UTF_8));
+			// into the build's output too: CI keeps that, not the files
+			System.out.println("\nJOURNEY FAILURE (" + this.screenshots + "):\n" + summary);
 		}
 		catch (RuntimeException ex) {
 			failure.addSuppressed(ex);
+		}
+	}
+
+	/** The gateway's log lines about requests that took long, which tell a stall at the edge from one before it. */
+	private static String gatewaySlowRequests() {
+		Path log = Path.of("target/e2e-stack/logs/gateway.log");
+		try (Stream<String> lines = Files.lines(log)) {
+			String slow = lines.filter((line) -> line.contains("Slow request")).collect(Collectors.joining("\n"));
+			return slow.isEmpty() ? "(none)" : slow;
+		}
+		catch (IOException | UncheckedIOException ex) {
+			return "(" + log + " unreadable: " + ex.getMessage() + ")";
 		}
 	}
 
