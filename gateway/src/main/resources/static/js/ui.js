@@ -126,6 +126,13 @@ export function startOfWeek(date = new Date()) {
   return start;
 }
 
+/** The Monday of the week a `?week=YYYY-MM-DD` names, or of this week when it names none or no real date. */
+export function weekFromParam() {
+  const value = param('week') || '';
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00`) : null;
+  return day && !Number.isNaN(day.getTime()) ? startOfWeek(day) : startOfWeek();
+}
+
 export function addDays(date, days) {
   const result = new Date(date.getFullYear(), date.getMonth(), date.getDate());
   result.setDate(result.getDate() + days);

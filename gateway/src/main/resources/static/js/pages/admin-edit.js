@@ -105,10 +105,18 @@ function renderState() {
   document.getElementById('schedule-form').hidden = !admin || !unpublished;
   document.getElementById('archive').hidden = !admin || article.status !== 'PUBLISHED';
   document.getElementById('delete-area').hidden = !admin;
-  document.getElementById('publish-at-zone').textContent = `(${zoneLabel(browserZone())})`;
+  showPublishAtZone();
   const view = document.getElementById('view-article');
   view.href = `/article.html?slug=${encodeURIComponent(article.slug)}`;
   form.querySelector('[data-testid="article-save"]').textContent = article.status === 'PUBLISHED' ? 'Save changes' : 'Save draft';
+}
+
+/** The zone with the offset it has at the chosen time (summer time or not), today's until a time is chosen. */
+function showPublishAtZone() {
+  const value = document.getElementById('schedule-form').elements.publishAt.value;
+  const when = value ? new Date(value) : new Date(); // datetime-local is read in the browser's zone
+  document.getElementById('publish-at-zone').textContent =
+    `(${zoneLabel(browserZone(), Number.isNaN(when.getTime()) ? new Date() : when)})`;
 }
 
 function accept(data, response, message) {
@@ -233,6 +241,7 @@ function wire() {
     () => 'Published. It now appears on the home page.'));
   document.getElementById('archive').addEventListener('click', (event) => transition(event.currentTarget, 'archive', undefined,
     () => 'Archived. It no longer appears to the public.'));
+  document.getElementById('schedule-form').elements.publishAt.addEventListener('input', showPublishAtZone);
   document.getElementById('schedule-form').addEventListener('submit', (event) => {
     event.preventDefault();
     const value = event.target.elements.publishAt.value;

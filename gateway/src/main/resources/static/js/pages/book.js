@@ -10,7 +10,7 @@
 import { get, post, request } from '../api.js';
 import { initPage, hasRole, loginLink, registerLink } from '../session.js';
 import {
-  h, replace, param, showError, focus, announce, busy, browserZone, zoneLabel, isoDate, startOfWeek,
+  h, replace, param, showError, focus, announce, busy, browserZone, zoneLabel, isoDate, startOfWeek, weekFromParam,
   addDays, formatTime, formatDateTime,
 } from '../ui.js';
 import { weekLabel, weekGrid } from '../week.js';
@@ -29,7 +29,7 @@ const nextButton = document.getElementById('week-next');
 let user;
 let therapists = [];
 let therapist = null;
-let monday = /^\d{4}-\d{2}-\d{2}$/.test(param('week') || '') ? startOfWeek(new Date(`${param('week')}T00:00:00`)) : startOfWeek();
+let monday = weekFromParam();
 let chosen = null; // {start, end, key}
 let rescheduling = null; // the booking being moved
 let followUpId = param('followUp');

@@ -41,8 +41,17 @@ function render() {
       canChange ? h('a', { class: 'button button-secondary', href: `/book.html?reschedule=${encodeURIComponent(booking.id)}`, 'data-testid': 'booking-reschedule' }, 'Move to another time') : null,
       canChange ? h('button', { type: 'button', class: 'button button-danger', 'data-testid': 'booking-cancel', 'aria-expanded': 'false', 'aria-controls': 'cancel-panel', on: { click: openCancel } }, 'Cancel consultation') : null),
     h('section', { id: 'cancel-panel', class: 'panel', hidden: true, 'aria-labelledby': 'cancel-heading' }),
-    h('p', {}, hasRole(user, 'client') ? h('a', { href: '/account.html' }, '← My account') : h('a', { href: '/therapist/calendar.html' }, '← My calendar')));
+    h('p', {}, backLink()));
   return heading;
+}
+
+/** Back to where the reader came from: a client's account, a therapist's calendar, an admin's follow-up queue. */
+function backLink() {
+  if (hasRole(user, 'client')) {
+    return h('a', { href: '/account.html' }, '← My account');
+  }
+  return hasRole(user, 'therapist') ? h('a', { href: '/therapist/calendar.html' }, '← My calendar')
+    : h('a', { href: '/therapist/follow-ups.html' }, '← Follow-ups');
 }
 
 function openCancel(event) {

@@ -100,7 +100,8 @@ if (user) {
           : null,
         h('p', { class: 'hint' }, 'A self-assessment is a starting point for a conversation, not a diagnosis.')),
       next,
-      h('p', {}, h('a', { href: '/account.html' }, 'See all my results and bookings')));
+      h('p', {}, user.roles.includes('client') ? h('a', { href: '/account.html' }, 'See all my results and bookings')
+        : h('a', { href: '/therapist/follow-ups.html' }, '← Follow-ups')));
     focus(urgent ? root.querySelector('#crisis-heading') : heading);
     if (user.roles.includes('client')) {
       await bookingPath(submission, next);

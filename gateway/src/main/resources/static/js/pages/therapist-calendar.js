@@ -6,17 +6,22 @@
 import { get, post, del } from '../api.js';
 import { initPage } from '../session.js';
 import {
-  h, replace, showError, showMessage, focus, busy, announce, browserZone, zoneLabel, isoDate, startOfWeek, addDays,
-  formatTime, param,
+  h, replace, showError, showMessage, focus, busy, announce, browserZone, zoneLabel, isoDate, startOfWeek, weekFromParam, addDays,
+  formatTime,
 } from '../ui.js';
 import { weekLabel, weekGrid } from '../week.js';
 
 const box = document.getElementById('calendar');
 const errorBox = document.getElementById('calendar-error');
 const heading = document.getElementById('week-heading');
-let monday = param('week') ? startOfWeek(new Date(`${param('week')}T00:00:00`)) : startOfWeek();
+let monday = weekFromParam();
+
+/** Each load of a week; an answer that arrives after a later load began is dropped. */
+let weekLoad = 0;
 
 async function load(moveFocus = false) {
+  const current = ++weekLoad;
+  errorBox.hidden = true;
   const next = addDays(monday, 7);
   heading.textContent = `Week of ${weekLabel(monday)}`;
   document.getElementById('zone-note').textContent = `Times are shown in your browser's time zone: ${zoneLabel(browserZone(), monday)}.`;
@@ -31,6 +36,9 @@ async function load(moveFocus = false) {
       const answer = await get('/api/bookings', { from: monday.toISOString(), to: next.toISOString(), status, page, size: 100 });
       items.push(...answer.items);
       if (page >= answer.totalPages - 1) break;
+    }
+    if (current !== weekLoad) {
+      return; // another week was asked for meanwhile
     }
     const byDay = new Map();
     for (const booking of items) {
@@ -56,10 +64,15 @@ async function load(moveFocus = false) {
     announce(`${confirmed} consultation${confirmed === 1 ? '' : 's'} in the week of ${weekLabel(monday)}.`);
     if (moveFocus) focus(heading);
   } catch (error) {
+    if (current !== weekLoad) {
+      return;
+    }
     replace(box);
     showError(errorBox, error);
   } finally {
-    box.setAttribute('aria-busy', 'false');
+    if (current === weekLoad) {
+      box.setAttribute('aria-busy', 'false');
+    }
   }
 }
 
