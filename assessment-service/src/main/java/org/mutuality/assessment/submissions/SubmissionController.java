@@ -21,7 +21,6 @@ import org.mutuality.platform.problem.FieldViolation;
 import org.mutuality.platform.problem.ValidationProblem;
 import org.mutuality.platform.security.CurrentUser;
 
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -73,12 +72,7 @@ class SubmissionController {
 		}
 		SubmissionService.Submitted submitted = this.submissions.submit(assessmentId, request, client, idempotencyKey);
 		if (submitted.replayed()) {
-			IdempotencyKeys.Stored answer = submitted.replayedAnswer();
-			return ResponseEntity.status(answer.status())
-				.location(location(answer.resourceId()))
-				.header("Idempotent-Replayed", "true")
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(answer.body());
+			return submitted.replayedAnswer().replay(location(submitted.replayedAnswer().resourceId()));
 		}
 		return ResponseEntity.created(location(submitted.submission().id())).body(submitted.submission());
 	}

@@ -17,7 +17,6 @@ import org.mutuality.assessment.scoring.AnswerError;
 import org.mutuality.assessment.scoring.ScoredAssessment;
 import org.mutuality.assessment.scoring.ScoringEngine;
 import org.mutuality.platform.idempotency.IdempotencyKeys;
-import org.mutuality.platform.problem.ConflictException;
 import org.mutuality.platform.problem.FieldViolation;
 import org.mutuality.platform.problem.NotFoundException;
 import org.mutuality.platform.problem.ValidationProblem;
@@ -88,10 +87,6 @@ class SubmissionService {
 			Optional<IdempotencyKeys.Stored> previous = this.idempotencyKeys.claim(client.id(), idempotencyKey,
 					requestHash);
 			if (previous.isPresent()) {
-				if (!previous.get().requestHash().equals(requestHash)) {
-					throw new ConflictException("idempotency-key-reused",
-							"This Idempotency-Key was used for other answers");
-				}
 				return new Submitted(null, previous.get());
 			}
 		}

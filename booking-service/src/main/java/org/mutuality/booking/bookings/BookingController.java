@@ -19,7 +19,6 @@ import org.mutuality.platform.idempotency.IdempotencyKeys;
 import org.mutuality.platform.openapi.ServiceOpenApi;
 import org.mutuality.platform.security.CurrentUser;
 
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -68,12 +67,7 @@ class BookingController {
 			@Valid @RequestBody BookingRequest request) {
 		BookingService.Booked booked = this.bookings.book(client, request, idempotencyKey);
 		if (booked.replayed()) {
-			IdempotencyKeys.Stored answer = booked.replayedAnswer();
-			return ResponseEntity.status(answer.status())
-				.location(location(answer.resourceId()))
-				.header("Idempotent-Replayed", "true")
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(answer.body());
+			return booked.replayedAnswer().replay(location(booked.replayedAnswer().resourceId()));
 		}
 		return ResponseEntity.created(location(booked.booking().id())).body(booked.booking());
 	}

@@ -101,10 +101,6 @@ class BookingService {
 			Optional<IdempotencyKeys.Stored> previous = this.idempotencyKeys.claim(client.id(), idempotencyKey,
 					requestHash);
 			if (previous.isPresent()) {
-				if (!previous.get().requestHash().equals(requestHash)) {
-					throw new ConflictException("idempotency-key-reused",
-							"This Idempotency-Key was used for another request");
-				}
 				return new Booked(null, previous.get(), true);
 			}
 		}

@@ -1,5 +1,6 @@
 package org.mutuality.platform.idempotency;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,8 +15,11 @@ import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.mutuality.platform.problem.ConflictException;
 import org.mutuality.platform.problem.ValidationProblem;
 
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -81,8 +85,9 @@ public class IdempotencyKeys {
 	}
 
 	/**
-	 * Claims the key for a new request, or answers what the live request before it with this key
-	 * stored (its request hash and answer).
+	 * Claims the key for a new request (empty), or answers what the live request before it with this
+	 * key stored, to be replayed.
+	 * @throws ConflictException {@code idempotency-key-reused} if that request was another one
 	 */
 	public Optional<Stored> claim(UUID clientId, String key, String requestHash) {
 		Instant now = this.clock.instant();
@@ -101,7 +106,14 @@ public class IdempotencyKeys {
 			.params(clientId, key)
 			.query((rs, row) -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3),
 					rs.getObject(4, UUID.class)))
-			.optional();
+			.optional()
+			.map((stored) -> {
+				if (!stored.requestHash().equals(requestHash)) {
+					throw new ConflictException("idempotency-key-reused",
+							"This Idempotency-Key was used for another request");
+				}
+				return stored;
+			});
 	}
 
 	/** Stores the answer of the request that claimed the key, in its transaction. */
@@ -133,6 +145,16 @@ public class IdempotencyKeys {
 	 * @param resourceId the resource it made
 	 */
 	public record Stored(String requestHash, int status, String body, UUID resourceId) {
+
+		/** The stored answer again, saying it is a replay ({@code Idempotent-Replayed: true}). */
+		public ResponseEntity<String> replay(URI location) {
+			return ResponseEntity.status(this.status)
+				.location(location)
+				.header("Idempotent-Replayed", "true")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(this.body);
+		}
+
 	}
 
 }
