@@ -2,12 +2,10 @@ package org.mutuality.booking.calendar;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.UUID;
 
 import org.mutuality.booking.bookings.BookingRepository;
@@ -15,6 +13,7 @@ import org.mutuality.booking.config.BookingProperties;
 import org.mutuality.booking.therapists.Therapist;
 import org.mutuality.booking.therapists.TherapistRepository;
 import org.mutuality.platform.problem.NotFoundException;
+import org.mutuality.platform.text.Sha256;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -86,13 +85,7 @@ class CalendarService {
 	}
 
 	private static String hash(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(token);
 	}
 
 }

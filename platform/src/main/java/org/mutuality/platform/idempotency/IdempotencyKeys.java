@@ -1,14 +1,10 @@
 package org.mutuality.platform.idempotency;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -17,6 +13,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.mutuality.platform.problem.ConflictException;
 import org.mutuality.platform.problem.ValidationProblem;
+import org.mutuality.platform.text.Sha256;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -75,13 +72,7 @@ public class IdempotencyKeys {
 
 	/** The SHA-256 of a request's canonical text, in hex: what tells a repeat from another request. */
 	public static String hash(String canonicalRequest) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(canonicalRequest);
 	}
 
 	/**
