@@ -21,6 +21,7 @@ import org.mutuality.platform.problem.FieldViolation;
 import org.mutuality.platform.problem.NotFoundException;
 import org.mutuality.platform.problem.ValidationProblem;
 import org.mutuality.platform.security.CurrentUser;
+import org.mutuality.platform.text.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -82,10 +83,8 @@ class SubmissionService {
 		Instrument instrument = this.registry.current(assessmentId)
 			.orElseThrow(() -> NotFoundException.of("Assessment", assessmentId));
 		if (idempotencyKey != null) {
-			IdempotencyKeys.validate(idempotencyKey);
-			String requestHash = hash(assessmentId, request);
 			Optional<IdempotencyKeys.Stored> previous = this.idempotencyKeys.claim(client.id(), idempotencyKey,
-					requestHash);
+					hash(assessmentId, request));
 			if (previous.isPresent()) {
 				return new Submitted(null, previous.get());
 			}
@@ -121,7 +120,7 @@ class SubmissionService {
 		for (SubmitAssessmentRequest.AnswerRequest answer : request.answers()) {
 			canonical.append('\n').append(answer.itemId()).append('=').append(answer.value());
 		}
-		return IdempotencyKeys.hash(canonical.toString());
+		return Sha256.hex(canonical.toString());
 	}
 
 	/**

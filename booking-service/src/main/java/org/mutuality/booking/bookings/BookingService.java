@@ -26,6 +26,7 @@ import org.mutuality.platform.problem.ConflictException;
 import org.mutuality.platform.problem.ValidationProblem;
 import org.mutuality.platform.security.CurrentUser;
 import org.mutuality.platform.text.PlainLine;
+import org.mutuality.platform.text.Sha256;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DataAccessException;
@@ -94,14 +95,11 @@ class BookingService {
 		Instant now = this.clock.instant();
 		ZoneId clientZone = (request.timeZone() != null) ? TimeZones.parse(request.timeZone())
 			.orElseThrow(() -> ValidationProblem.of("timeZone", TimeZones.INVALID)) : null;
-		String requestHash = null;
 		if (idempotencyKey != null) {
-			IdempotencyKeys.validate(idempotencyKey);
-			requestHash = hash(request);
 			Optional<IdempotencyKeys.Stored> previous = this.idempotencyKeys.claim(client.id(), idempotencyKey,
-					requestHash);
+					hash(request));
 			if (previous.isPresent()) {
-				return new Booked(null, previous.get(), true);
+				return new Booked(null, previous.get());
 			}
 		}
 		Therapist therapist = this.therapists.findById(request.therapistId())
@@ -129,7 +127,7 @@ class BookingService {
 			this.idempotencyKeys.storeAnswer(client.id(), idempotencyKey, 201, this.json.writeValueAsString(response),
 					booking.getId());
 		}
-		return new Booked(response, null, false);
+		return new Booked(response, null);
 	}
 
 	@Transactional
@@ -264,7 +262,7 @@ class BookingService {
 	}
 
 	private static String hash(BookingRequest request) {
-		return IdempotencyKeys.hash(request.therapistId() + "\n" + request.start().toInstant() + "\n"
+		return Sha256.hex(request.therapistId() + "\n" + request.start().toInstant() + "\n"
 				+ blankToNull(request.note()) + "\n" + request.followUpId()
 				+ ((request.timeZone() != null) ? "\n" + request.timeZone() : ""));
 	}
@@ -275,9 +273,13 @@ class BookingService {
 	 *
 	 * @param booking the new booking, when there is one
 	 * @param replayedAnswer the first answer, when replayed
-	 * @param replayed whether this answer is a replay
 	 */
-	record Booked(BookingResponse booking, IdempotencyKeys.Stored replayedAnswer, boolean replayed) {
+	record Booked(BookingResponse booking, IdempotencyKeys.Stored replayedAnswer) {
+
+		boolean replayed() {
+			return this.replayedAnswer != null;
+		}
+
 	}
 
 }

@@ -56,7 +56,7 @@ class CalendarService {
 	String subscribedCalendar(UUID therapistId, String token) {
 		Therapist therapist = this.therapists.findById(therapistId).orElse(null);
 		if (therapist == null || token == null || therapist.getCalendarTokenHash() == null
-				|| !MessageDigest.isEqual(hash(token).getBytes(StandardCharsets.US_ASCII),
+				|| !MessageDigest.isEqual(Sha256.hex(token).getBytes(StandardCharsets.US_ASCII),
 						therapist.getCalendarTokenHash().getBytes(StandardCharsets.US_ASCII))) {
 			throw new NotFoundException("No calendar was found at this address");
 		}
@@ -72,7 +72,7 @@ class CalendarService {
 		byte[] secret = new byte[TOKEN_BYTES];
 		this.random.nextBytes(secret);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-		therapist.setCalendarTokenHash(hash(token), this.clock.instant());
+		therapist.setCalendarTokenHash(Sha256.hex(token), this.clock.instant());
 		String base = this.properties.publicBaseUrl().toString().replaceAll("/+$", "");
 		return new CalendarSubscriptionResponse(
 				base + "/api/therapists/" + therapistId + "/calendar.ics?token=" + token, token);
@@ -82,10 +82,6 @@ class CalendarService {
 	void revoke(UUID therapistId) {
 		this.therapists.findByIdForUpdate(therapistId)
 			.ifPresent((therapist) -> therapist.setCalendarTokenHash(null, this.clock.instant()));
-	}
-
-	private static String hash(String token) {
-		return Sha256.hex(token);
 	}
 
 }

@@ -13,7 +13,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.mutuality.platform.problem.ConflictException;
 import org.mutuality.platform.problem.ValidationProblem;
-import org.mutuality.platform.text.Sha256;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -63,24 +62,16 @@ public class IdempotencyKeys {
 		this.clock = clock;
 	}
 
-	/** A 400 naming the header unless the key is 1 to 200 visible ASCII characters. */
-	public static void validate(String key) {
-		if (!KEY.matcher(key).matches()) {
-			throw ValidationProblem.of(HEADER, "must be 1 to 200 visible ASCII characters");
-		}
-	}
-
-	/** The SHA-256 of a request's canonical text, in hex: what tells a repeat from another request. */
-	public static String hash(String canonicalRequest) {
-		return Sha256.hex(canonicalRequest);
-	}
-
 	/**
 	 * Claims the key for a new request (empty), or answers what the live request before it with this
 	 * key stored, to be replayed.
+	 * @throws ValidationProblem naming the header unless the key is 1 to 200 visible ASCII characters
 	 * @throws ConflictException {@code idempotency-key-reused} if that request was another one
 	 */
 	public Optional<Stored> claim(UUID clientId, String key, String requestHash) {
+		if (!KEY.matcher(key).matches()) {
+			throw ValidationProblem.of(HEADER, "must be 1 to 200 visible ASCII characters");
+		}
 		Instant now = this.clock.instant();
 		int claimed = this.jdbc.sql("insert into " + this.table
 				+ " (client_id, idempotency_key, request_hash, created_at) values (?, ?, ?, ?)"
