@@ -16,10 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendTimeout how long a batch waits for Kafka's acknowledgements before the unacknowledged
  * events are left pending for the next attempt
  * @param retention how long published events are kept before they are deleted
+ * @param maxRetryDelay the longest an event that Kafka refused for a reason of its own (its size, say) waits
+ * between attempts: it is tried until it goes through, and the others go on meanwhile
  */
 @ConfigurationProperties("mutuality.outbox")
 record OutboxProperties(@DefaultValue("true") boolean enabled, @DefaultValue("/assessment-service") String source,
 		@DefaultValue("500") int batchSize, @DefaultValue("100ms") Duration pollInterval,
 		@DefaultValue("10s") Duration maxBackoff, @DefaultValue("45s") Duration sendTimeout,
-		@DefaultValue("7d") Duration retention) {
+		@DefaultValue("7d") Duration retention, @DefaultValue("1h") Duration maxRetryDelay) {
 }

@@ -28,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,7 +45,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * observation, which would replace them.
  *
  * <p>When Kafka is away, events stay pending, submissions go on, and the relay retries with a
- * growing back-off; a commit that queues an event wakes an idle relay at once.
+ * growing back-off; a commit that queues an event wakes an idle relay at once. An event that fails
+ * while others get through (Kafka refuses it for its size, say, or its partition has no leader) waits
+ * for its own next attempt, later after each failure (up to {@code max-backoff} for Kafka's reasons,
+ * {@code max-retry-delay} for the event's own), and the relay goes on with the rest: one such event
+ * never holds back those queued after it. It stays pending (and counted in the backlog's metrics)
+ * until it goes through.
  */
 class OutboxRelay implements SmartLifecycle {
 
@@ -102,22 +108,26 @@ class OutboxRelay implements SmartLifecycle {
 	/** Publishes one batch of pending events, if there are any. */
 	BatchResult publishBatch() {
 		BatchResult result = this.transactions.execute((status) -> {
-			List<PendingEvent> batch = this.repository.claimPending(this.properties.batchSize());
+			List<PendingEvent> batch = this.repository.claimPending(this.properties.batchSize(), this.clock.instant());
 			if (batch.isEmpty()) {
 				return BatchResult.EMPTY;
 			}
 			List<CompletableFuture<?>> sends = new ArrayList<>(batch.size());
+			boolean unreachable = false;
 			for (PendingEvent event : batch) {
 				CompletableFuture<?> send = send(event);
 				sends.add(send);
 				if (kafkaUnreachable(send)) {
 					// failed before reaching the network (no metadata: Kafka is away); the rest would too
+					unreachable = true;
 					break;
 				}
 			}
 			long deadline = System.nanoTime() + this.properties.sendTimeout().toNanos();
 			List<UUID> published = new ArrayList<>(sends.size());
 			int failed = 0;
+			int failedByKafka = 0;
+			String firstError = null;
 			for (int i = 0; i < sends.size(); i++) {
 				UUID id = batch.get(i).id();
 				try {
@@ -126,7 +136,14 @@ class OutboxRelay implements SmartLifecycle {
 				}
 				catch (ExecutionException | TimeoutException ex) {
 					failed++;
-					this.repository.markFailed(id, describe(ex));
+					String error = describe(ex);
+					firstError = (firstError != null) ? firstError : error;
+					// Kafka's own trouble (no answer in time, a partition without a leader) ends soon; an event
+					// refused for what it is waits longer between attempts
+					boolean kafkasFault = retriable(ex);
+					failedByKafka += kafkasFault ? 1 : 0;
+					this.repository.markFailed(id, error, this.clock.instant(), this.properties.pollInterval(),
+							kafkasFault ? this.properties.maxBackoff() : this.properties.maxRetryDelay());
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
@@ -141,13 +158,15 @@ class OutboxRelay implements SmartLifecycle {
 					this.lag.record(Duration.between(batch.get(i).createdAt(), now));
 				}
 			}
-			return new BatchResult(batch.size(), published.size(), failed + (batch.size() - sends.size()));
+			boolean kafkaAway = unreachable || (published.isEmpty() && failedByKafka > 0);
+			return new BatchResult(batch.size(), published.size(), failed + (batch.size() - sends.size()), kafkaAway,
+					firstError);
 		});
 		this.published.increment(result.published());
 		this.failed.increment(result.failed());
 		if (result.failed() > 0) {
-			logger.warn("Published {} of {} outbox events; the others stay pending and are retried", result.published(),
-					result.claimed());
+			logger.warn("Published {} of {} outbox events; the others stay pending and are retried (first error: {})",
+					result.published(), result.claimed(), result.firstError());
 		}
 		return result;
 	}
@@ -187,17 +206,29 @@ class OutboxRelay implements SmartLifecycle {
 			return false;
 		}
 		catch (CompletionException | CancellationException ex) {
-			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-				if (cause instanceof RetriableException) {
-					return true;
-				}
-			}
-			return false;
+			return retriable(ex);
 		}
 	}
 
+	/**
+	 * Whether a send failed for Kafka's reasons, which pass: no acknowledgement in time, or a retriable error (no
+	 * metadata, a partition without a leader); not for the record's own (too large, say).
+	 */
+	private static boolean retriable(Exception ex) {
+		if (ex instanceof TimeoutException) {
+			return true;
+		}
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RetriableException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The innermost cause, which names what went wrong (the template wraps it in "Send failed"). */
 	private static String describe(Exception ex) {
-		Throwable cause = (ex instanceof ExecutionException && ex.getCause() != null) ? ex.getCause() : ex;
+		Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
 		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
 	}
 
@@ -214,7 +245,7 @@ class OutboxRelay implements SmartLifecycle {
 		while (this.running) {
 			try {
 				BatchResult result = publishBatch();
-				if (result.failed() > 0) {
+				if (result.kafkaAway()) {
 					backoff = nextBackoff(backoff);
 					pause(backoff, false);
 					continue;
@@ -320,10 +351,15 @@ class OutboxRelay implements SmartLifecycle {
 		return this.properties.enabled();
 	}
 
-	/** What one round did: events claimed, published, and left pending after a failure. */
-	record BatchResult(int claimed, int published, int failed) {
+	/**
+	 * What one round did: events claimed, published, and left pending after a failure; whether Kafka seems away
+	 * (unreachable, or nothing got through and some events failed for Kafka's reasons), when the relay backs off
+	 * before the next round; and the first failure's description. Events that failed for their own reasons wait
+	 * for their own next attempt, and the relay goes on with the others.
+	 */
+	record BatchResult(int claimed, int published, int failed, boolean kafkaAway, String firstError) {
 
-		static final BatchResult EMPTY = new BatchResult(0, 0, 0);
+		static final BatchResult EMPTY = new BatchResult(0, 0, 0, false, null);
 
 	}
 

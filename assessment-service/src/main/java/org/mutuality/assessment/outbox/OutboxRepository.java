@@ -1,6 +1,7 @@
 package org.mutuality.assessment.outbox;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -40,20 +41,21 @@ class OutboxRepository {
 	}
 
 	/**
-	 * Locks and returns up to {@code limit} pending events, oldest first, skipping those another
-	 * transaction holds: concurrent relays get disjoint batches, and a row stays locked until the
-	 * claiming transaction marks it published (or rolls back).
+	 * Locks and returns up to {@code limit} pending events that are due (never failed, or their next attempt's time
+	 * has come), oldest first, skipping those another transaction holds: concurrent relays get disjoint batches, and
+	 * a row stays locked until the claiming transaction marks it published (or rolls back).
 	 */
-	List<PendingEvent> claimPending(int limit) {
+	List<PendingEvent> claimPending(int limit, Instant now) {
 		return this.jdbc.sql("""
 				select id, topic, event_key, event_type, payload::text as payload, created_at, traceparent, tracestate
 				from outbox_events
-				where published_at is null
+				where published_at is null and (retry_at is null or retry_at <= :now)
 				order by created_at, id
 				limit :limit
 				for update skip locked
 				""")
 			.param("limit", limit)
+			.param("now", Timestamp.from(now))
 			.query((rs, row) -> new PendingEvent(rs.getObject("id", UUID.class), rs.getString("topic"),
 					rs.getString("event_key"), rs.getString("event_type"), rs.getString("payload"),
 					rs.getTimestamp("created_at").toInstant(),
@@ -71,10 +73,21 @@ class OutboxRepository {
 			.update();
 	}
 
-	void markFailed(UUID id, String error) {
-		this.jdbc.sql("update outbox_events set attempts = attempts + 1, last_error = :error where id = :id")
+	/**
+	 * Records a failed attempt: the event stays pending and is due again after {@code firstDelay}, doubled for each
+	 * earlier failure, at most {@code maxDelay} after {@code now}.
+	 */
+	void markFailed(UUID id, String error, Instant now, Duration firstDelay, Duration maxDelay) {
+		this.jdbc.sql("""
+				update outbox_events set attempts = attempts + 1, last_error = :error,
+				    retry_at = cast(:now as timestamptz)
+				        + make_interval(secs => least(:maxSeconds, :firstSeconds * power(2, least(attempts, 40))))
+				where id = :id""")
 			.param("id", id)
 			.param("error", (error.length() > 1000) ? error.substring(0, 1000) : error)
+			.param("now", Timestamp.from(now))
+			.param("firstSeconds", firstDelay.toMillis() / 1000.0)
+			.param("maxSeconds", maxDelay.toMillis() / 1000.0)
 			.update();
 	}
 

@@ -2,6 +2,8 @@ package org.mutuality.assessment.outbox;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -168,7 +170,7 @@ class OutboxRelayIntegrationTests extends AssessmentIntegrationTestSupport {
 				}
 			});
 			CompletableFuture<Integer> dyingRelay = CompletableFuture.supplyAsync(() -> transactions.execute((status) -> {
-				int held = this.repository.claimPending(4).size();
+				int held = this.repository.claimPending(4, Instant.now()).size();
 				claimed.countDown();
 				awaitLatch(release);
 				status.setRollbackOnly();
@@ -201,6 +203,56 @@ class OutboxRelayIntegrationTests extends AssessmentIntegrationTestSupport {
 			assertThat(events).hasSize(10);
 			assertThat(events.stream().map((record) -> TopicReader.headers(record).get("ce_id")).distinct()).hasSize(10);
 		}
+	}
+
+	@Test
+	void anEventKafkaRefusesDoesNotHoldBackTheEventsQueuedAfterIt() {
+		this.relay.stop();
+		DefaultKafkaProducerFactory<String, byte[]> producer = (DefaultKafkaProducerFactory<String, byte[]>) new OutboxConfiguration()
+			.outboxProducerFactory(this.kafkaProperties);
+		// polls often and could back off for half a minute: a relay that backed off for every failed round would,
+		// after the refused event's ninth attempt, wait 5 s before it looked at the next event
+		OutboxProperties quick = new OutboxProperties(true, this.properties.source(), 50, Duration.ofMillis(10),
+				Duration.ofSeconds(30), Duration.ofSeconds(15), this.properties.retention(), Duration.ofHours(1));
+		OutboxRelay other = new OutboxRelay(this.repository, new KafkaTemplate<>(producer),
+				new TransactionTemplate(this.transactionManager), quick, Clock.systemUTC(), new SimpleMeterRegistry());
+		String tooLarge = "too-large-" + UUID.randomUUID();
+		String next = "after-too-large-" + UUID.randomUUID();
+		TransactionTemplate transactions = new TransactionTemplate(this.transactionManager);
+		try {
+			// more than the producer's max.request.size (1 MiB): Kafka refuses the record for what it is
+			String megabytes = String.join("", Collections.nCopies(40_000, UUID.randomUUID().toString()));
+			transactions.executeWithoutResult(
+					(status) -> this.outbox.append(TOPIC, tooLarge, "org.mutuality.test.v1", Map.of("text", megabytes)));
+			other.start();
+			await().atMost(Duration.ofSeconds(30)).until(() -> attempts(tooLarge) >= 9);
+
+			transactions.executeWithoutResult(
+					(status) -> this.outbox.append(TOPIC, next, "org.mutuality.test.v1", Map.of("n", 1)));
+			await().atMost(Duration.ofSeconds(2)).until(() -> pendingForKey(next) == 0);
+
+			assertThat(pendingForKey(tooLarge)).isEqualTo(1);
+			Map<String, Object> refused = this.jdbc
+				.sql("select last_error, retry_at > now() as later from outbox_events where event_key = :key")
+				.param("key", tooLarge)
+				.query()
+				.singleRow();
+			assertThat((String) refused.get("last_error")).startsWith("RecordTooLargeException");
+			assertThat(refused.get("later")).isEqualTo(true);
+		}
+		finally {
+			other.stop();
+			producer.destroy();
+			this.jdbc.sql("delete from outbox_events where event_key = :key").param("key", tooLarge).update();
+			this.relay.start();
+		}
+	}
+
+	private int attempts(String key) {
+		return this.jdbc.sql("select attempts from outbox_events where event_key = :key")
+			.param("key", key)
+			.query(Integer.class)
+			.single();
 	}
 
 	private static void awaitLatch(CountDownLatch latch) {

@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +59,7 @@ class OutboxRelayTests {
 		PlatformTransactionManager transactionManager = mock(PlatformTransactionManager.class);
 		given(transactionManager.getTransaction(any())).willReturn(new SimpleTransactionStatus());
 		OutboxProperties properties = new OutboxProperties(true, "/assessment-service", 10, Duration.ofMillis(100),
-				Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofDays(7));
+				Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofDays(7), Duration.ofHours(1));
 		this.relay = new OutboxRelay(this.repository, this.kafka, new TransactionTemplate(transactionManager),
 				properties, Clock.fixed(NOW, ZoneOffset.UTC), this.meters);
 	}
@@ -65,12 +67,12 @@ class OutboxRelayTests {
 	@Test
 	void sendsABinaryModeCloudEventKeyedAsQueued() {
 		PendingEvent event = event("client-1");
-		given(this.repository.claimPending(10)).willReturn(List.of(event));
+		given(this.repository.claimPending(10, NOW)).willReturn(List.of(event));
 		given(this.kafka.send(any(ProducerRecord.class))).willReturn(acknowledged());
 
 		OutboxRelay.BatchResult result = this.relay.publishBatch();
 
-		assertThat(result).isEqualTo(new OutboxRelay.BatchResult(1, 1, 0));
+		assertThat(result).isEqualTo(new OutboxRelay.BatchResult(1, 1, 0, false, null));
 		@SuppressWarnings("unchecked")
 		ArgumentCaptor<ProducerRecord<String, byte[]>> sent = ArgumentCaptor.forClass(ProducerRecord.class);
 		then(this.kafka).should().send(sent.capture());
@@ -95,7 +97,7 @@ class OutboxRelayTests {
 		String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 		PendingEvent event = new PendingEvent(UUID.randomUUID(), "events", "client-1", "org.mutuality.test.v1",
 				"{\"n\":1}", NOW.minusMillis(500), new TraceContextHeaders(traceparent, "vendor=value"));
-		given(this.repository.claimPending(10)).willReturn(List.of(event));
+		given(this.repository.claimPending(10, NOW)).willReturn(List.of(event));
 		given(this.kafka.send(any(ProducerRecord.class))).willReturn(acknowledged());
 
 		this.relay.publishBatch();
@@ -115,34 +117,85 @@ class OutboxRelayTests {
 		PendingEvent first = event("a");
 		PendingEvent second = event("b");
 		PendingEvent third = event("c");
-		given(this.repository.claimPending(10)).willReturn(List.of(first, second, third));
+		given(this.repository.claimPending(10, NOW)).willReturn(List.of(first, second, third));
 		given(this.kafka.send(any(ProducerRecord.class))).willReturn(acknowledged(),
-				failed(new IllegalStateException("record too large")), acknowledged());
+				failed(new RecordTooLargeException("record too large")), acknowledged());
 
 		OutboxRelay.BatchResult result = this.relay.publishBatch();
 
-		assertThat(result).isEqualTo(new OutboxRelay.BatchResult(3, 2, 1));
+		assertThat(result)
+			.isEqualTo(new OutboxRelay.BatchResult(3, 2, 1, false, "RecordTooLargeException: record too large"));
 		then(this.repository).should().markPublished(List.of(first.id(), third.id()), NOW);
-		then(this.repository).should().markFailed(eq(second.id()), contains("record too large"));
+		// refused for what it is: it waits up to max-retry-delay between attempts, and the relay does not back off
+		then(this.repository).should()
+			.markFailed(eq(second.id()), contains("record too large"), eq(NOW), eq(Duration.ofMillis(100)),
+					eq(Duration.ofHours(1)));
 		assertThat(this.meters.get("outbox.events.published").counter().count()).isEqualTo(2);
 		assertThat(this.meters.get("outbox.events.failed").counter().count()).isEqualTo(1);
 	}
 
 	@Test
 	void stopsSendingABatchOnceKafkaCannotBeReached() {
-		given(this.repository.claimPending(10)).willReturn(List.of(event("a"), event("b"), event("c")));
+		given(this.repository.claimPending(10, NOW)).willReturn(List.of(event("a"), event("b"), event("c")));
 		given(this.kafka.send(any(ProducerRecord.class))).willReturn(failed(new TimeoutException("no metadata")));
 
 		OutboxRelay.BatchResult result = this.relay.publishBatch();
 
-		assertThat(result).isEqualTo(new OutboxRelay.BatchResult(3, 0, 3));
+		assertThat(result).isEqualTo(new OutboxRelay.BatchResult(3, 0, 3, true, "TimeoutException: no metadata"));
 		then(this.kafka).should(times(1)).send(any(ProducerRecord.class));
 		then(this.repository).should().markPublished(List.of(), NOW);
 	}
 
 	@Test
+	void goesOnWithoutBackingOffWhenOnlySomeEventsFailForKafkasReasons() {
+		PendingEvent first = event("a");
+		PendingEvent second = event("b");
+		given(this.repository.claimPending(10, NOW)).willReturn(List.of(first, second));
+		given(this.kafka.send(any(ProducerRecord.class))).willReturn(acknowledged(),
+				failedLater(new NotLeaderOrFollowerException("no leader")));
+
+		OutboxRelay.BatchResult result = this.relay.publishBatch();
+
+		assertThat(result.published()).isEqualTo(1);
+		assertThat(result.failed()).isEqualTo(1);
+		assertThat(result.kafkaAway()).isFalse();
+		then(this.repository).should().markPublished(List.of(first.id()), NOW);
+		// Kafka's trouble passes: the event waits at most max-backoff between attempts
+		then(this.repository).should()
+			.markFailed(eq(second.id()), contains("no leader"), eq(NOW), eq(Duration.ofMillis(100)),
+					eq(Duration.ofSeconds(1)));
+	}
+
+	@Test
+	void backsOffWhenNothingGetsThroughForKafkasReasons() {
+		given(this.repository.claimPending(10, NOW)).willReturn(List.of(event("a"), event("b")));
+		given(this.kafka.send(any(ProducerRecord.class))).willReturn(failedLater(new NotLeaderOrFollowerException("a")),
+				failedLater(new NotLeaderOrFollowerException("b")));
+
+		OutboxRelay.BatchResult result = this.relay.publishBatch();
+
+		assertThat(result.published()).isZero();
+		assertThat(result.failed()).isEqualTo(2);
+		assertThat(result.kafkaAway()).isTrue();
+	}
+
+	@Test
+	void doesNotBackOffForAnEventRefusedForItsOwnReason() {
+		PendingEvent event = event("a");
+		given(this.repository.claimPending(10, NOW)).willReturn(List.of(event));
+		given(this.kafka.send(any(ProducerRecord.class))).willReturn(failed(new RecordTooLargeException("too large")));
+
+		OutboxRelay.BatchResult result = this.relay.publishBatch();
+
+		assertThat(result).isEqualTo(new OutboxRelay.BatchResult(1, 0, 1, false, "RecordTooLargeException: too large"));
+		then(this.repository).should()
+			.markFailed(eq(event.id()), contains("too large"), eq(NOW), eq(Duration.ofMillis(100)),
+					eq(Duration.ofHours(1)));
+	}
+
+	@Test
 	void doesNothingWhenNothingIsPending() {
-		given(this.repository.claimPending(10)).willReturn(List.of());
+		given(this.repository.claimPending(10, NOW)).willReturn(List.of());
 
 		assertThat(this.relay.publishBatch()).isEqualTo(OutboxRelay.BatchResult.EMPTY);
 		then(this.kafka).should(never()).send(any(ProducerRecord.class));
@@ -160,6 +213,13 @@ class OutboxRelayTests {
 
 	private static CompletableFuture<SendResult<String, byte[]>> failed(Exception ex) {
 		return CompletableFuture.failedFuture(ex);
+	}
+
+	/** A send that fails after it reached the network, as a partition's trouble shows. */
+	private static CompletableFuture<SendResult<String, byte[]>> failedLater(Exception ex) {
+		CompletableFuture<SendResult<String, byte[]>> send = new CompletableFuture<>();
+		CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS).execute(() -> send.completeExceptionally(ex));
+		return send;
 	}
 
 	private static String header(ProducerRecord<String, byte[]> record, String name) {
