@@ -2,6 +2,7 @@ package org.mutuality.local;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -157,9 +159,20 @@ public final class DevStack {
 					+ "./mutuality up --port-offset 1000 --state-dir .mutuality-2");
 			return 2;
 		}
+		String gatewayUrl = gatewayUrl();
+		Optional<String> moved = gatewayMoved(this.state, this.options.reset(), gatewayUrl);
+		if (moved.isPresent()) {
+			this.out.println(moved.get());
+			return 2;
+		}
+		boolean fresh = this.options.reset() || !this.state.hasData();
 		if (this.options.reset()) {
 			this.state.reset();
 			this.out.println("Reset: deleted the databases, the Kafka log, Keycloak's data and the secrets.");
+		}
+		if (fresh) {
+			// before anything starts: the realm about to be imported names this gateway
+			this.state.recordGatewayUrl(gatewayUrl);
 		}
 		else if (this.state.hasData() && !Files.isRegularFile(this.state.secretsFile())) {
 			this.out.println("Warning: " + display(this.state.secretsFile()) + " is gone but the data is not; "
@@ -189,9 +202,36 @@ public final class DevStack {
 		return 0;
 	}
 
+	private String gatewayUrl() {
+		return "http://localhost:" + this.ports.gateway();
+	}
+
+	/**
+	 * Why a start must not go on, if the state directory's realm was imported for a gateway at another address:
+	 * Keycloak imports the realm, with the gateway's login redirect addresses, on a directory's first start only, so
+	 * a gateway elsewhere would start and every browser login would fail with "Invalid redirect uri".
+	 */
+	static Optional<String> gatewayMoved(StateDirectory state, boolean reset, String gatewayUrl) {
+		Optional<String> realmGateway = state.recordedGatewayUrl();
+		if (reset || !state.hasData() || realmGateway.isEmpty() || realmGateway.get().equals(gatewayUrl)) {
+			return Optional.empty();
+		}
+		return Optional.of("The stack in " + display(state.root()) + " was set up with its gateway at "
+				+ realmGateway.get() + ", and Keycloak lets logins return to that address only; this start would put"
+				+ " the gateway at " + gatewayUrl + ". Nothing was started. Start it as it was set up ("
+				+ portOffsetOf(realmGateway.get()) + "), use another --state-dir, or add --reset to start this one"
+				+ " afresh (its data is deleted).");
+	}
+
+	/** The {@code --port-offset} option that puts the gateway at the address, as the user would type it. */
+	private static String portOffsetOf(String gatewayUrl) {
+		int offset = URI.create(gatewayUrl).getPort() - StackPorts.shiftedBy(0).gateway();
+		return (offset == 0) ? "no --port-offset" : "--port-offset " + offset;
+	}
+
 	private void start(StateDirectory.Secrets secrets, KeycloakDistribution distribution) {
 		String issuer = "http://localhost:" + this.ports.keycloak() + "/realms/" + KeycloakProcess.REALM;
-		String gatewayUrl = "http://localhost:" + this.ports.gateway();
+		String gatewayUrl = gatewayUrl();
 		startMailbox();
 		CompletableFuture<EmbeddedPostgresServer> postgres = async(this::startPostgres);
 		CompletableFuture<InJvmKafkaBroker> kafka = async(this::startKafka);
@@ -612,7 +652,7 @@ public final class DevStack {
 		return (System.nanoTime() - this.startedAt) / 1e9;
 	}
 
-	private String display(Path path) {
+	private static String display(Path path) {
 		Path current = Path.of("").toAbsolutePath();
 		return path.startsWith(current) ? current.relativize(path).toString() : path.toString();
 	}

@@ -16,6 +16,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 import org.mutuality.platform.test.infra.support.Directories;
@@ -27,6 +28,10 @@ import org.mutuality.platform.test.infra.support.Directories;
 final class StateDirectory {
 
 	private static final String SECRETS_FILE = "secrets.properties";
+
+	private static final String STACK_FILE = "stack.properties";
+
+	private static final String GATEWAY_URL = "gateway.url";
 
 	private final Path root;
 
@@ -162,6 +167,41 @@ final class StateDirectory {
 	}
 
 	/**
+	 * The gateway's address this directory's Keycloak realm was imported with (its login redirect addresses), as
+	 * {@link #recordGatewayUrl} noted it on the directory's first start; empty for a directory from before it did.
+	 */
+	Optional<String> recordedGatewayUrl() {
+		Path file = stackFile();
+		if (!Files.isRegularFile(file)) {
+			return Optional.empty();
+		}
+		Properties properties = new Properties();
+		try (Reader reader = Files.newBufferedReader(file)) {
+			properties.load(reader);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read " + file, ex);
+		}
+		return Optional.ofNullable(properties.getProperty(GATEWAY_URL)).filter((url) -> !url.isBlank());
+	}
+
+	/** Notes the gateway's address a fresh directory's realm is imported with (a realm is imported only once). */
+	void recordGatewayUrl(String url) {
+		Properties properties = new Properties();
+		properties.setProperty(GATEWAY_URL, url);
+		try (Writer writer = Files.newBufferedWriter(stackFile())) {
+			properties.store(writer, "Written by ./mutuality up on this directory's first start; --reset forgets it");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not write " + stackFile(), ex);
+		}
+	}
+
+	private Path stackFile() {
+		return this.root.resolve(STACK_FILE);
+	}
+
+	/**
 	 * Creates the directory and makes sure no other launcher uses it.
 	 * @return false if another {@code ./mutuality up} holds it
 	 */
@@ -196,6 +236,7 @@ final class StateDirectory {
 			Directories.deleteRecursively(path);
 		}
 		try {
+			Files.deleteIfExists(stackFile());
 			Files.deleteIfExists(secretsFile());
 		}
 		catch (IOException ex) {
