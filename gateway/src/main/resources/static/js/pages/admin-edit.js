@@ -40,11 +40,50 @@ async function loadPreviewLibraries() {
   updatePreview();
 }
 
+// Images from another host are not loaded: the site's Content-Security-Policy allows images from its own address
+// and from the hosts its operators name, so that readers' browsers tell no other site what they read. The browser
+// reports each image it refuses; the editor names their hosts under the preview instead of showing a broken image.
+const refusedImageHosts = new Set();
+document.addEventListener('securitypolicyviolation', (event) => {
+  if (event.effectiveDirective !== 'img-src') {
+    return;
+  }
+  let host;
+  try {
+    host = new URL(event.blockedURI).host;
+  } catch {
+    return;
+  }
+  if (host && !refusedImageHosts.has(host)) {
+    refusedImageHosts.add(host);
+    showRefusedImages();
+  }
+});
+
+function showRefusedImages() {
+  let hint = document.getElementById('image-hint');
+  if (refusedImageHosts.size === 0) {
+    hint?.remove();
+    return;
+  }
+  if (!hint) {
+    hint = h('p', { id: 'image-hint', class: 'hint', role: 'status', 'data-testid': 'image-hint' });
+    preview.after(hint);
+  }
+  const hosts = [...refusedImageHosts].join(', ');
+  replace(hint, `Images from ${hosts} will not show on this site: it shows images only from its own address and from `
+    + 'the hosts its operators allow (the gateway setting mutuality.gateway.security.image-sources), so that '
+    + 'readers\' browsers tell no other site what they read.');
+}
+
 let previewTimer = 0;
 function updatePreview() {
   window.clearTimeout(previewTimer);
   previewTimer = window.setTimeout(() => {
     if (renderMarkdown) {
+      // the images of this rendering report again if they are refused
+      refusedImageHosts.clear();
+      showRefusedImages();
       preview.innerHTML = renderMarkdown(form.elements.bodyMarkdown.value);
     } else {
       replace(preview, h('p', { class: 'muted' }, 'The preview is unavailable; save and view the page instead.'));

@@ -1,6 +1,9 @@
 package org.mutuality.gateway.security;
 
 import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
 
 import reactor.core.publisher.Mono;
 
@@ -17,13 +20,42 @@ final class ContentSecurityPolicyWriter implements ServerHttpHeadersWriter {
 
 	static final String HEADER = "Content-Security-Policy";
 
+	private static final String HOST_LABEL = "[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?";
+
+	/** {@code scheme://host[:port]}, the host's first label possibly {@code *}. */
+	private static final Pattern IMAGE_SOURCE = Pattern
+		.compile("https?://(\\*\\.)?" + HOST_LABEL + "(\\." + HOST_LABEL + ")*(:[0-9]{1,5})?");
+
 	private final String policy;
 
 	private final String apiDocsPolicy;
 
 	ContentSecurityPolicyWriter(EdgeSecurityProperties properties, String loginOrigin) {
-		this.policy = properties.contentSecurityPolicy().replace("{login-origin}", loginOrigin).trim();
+		this.policy = withImageSources(properties.contentSecurityPolicy().replace("{login-origin}", loginOrigin).trim(),
+				properties.imageSources());
 		this.apiDocsPolicy = properties.apiDocsContentSecurityPolicy().replace("{login-origin}", loginOrigin).trim();
+	}
+
+	/**
+	 * The policy with an {@code img-src} directive for the configured image origins, if there are any and the policy
+	 * has no {@code img-src} of its own. Each origin must be a plain {@code scheme://host[:port]} (a leading
+	 * {@code *.} allowed): anything else (a bare {@code *}, a keyword, a {@code ;}) would change more of the policy
+	 * than which hosts images come from, and stops the gateway at start.
+	 */
+	static String withImageSources(String policy, List<String> imageSources) {
+		for (String source : imageSources) {
+			if (!IMAGE_SOURCE.matcher(source).matches()) {
+				throw new IllegalArgumentException("mutuality.gateway.security.image-sources: '" + source
+						+ "' is not an origin such as https://images.example.org");
+			}
+		}
+		boolean ownImageSources = Arrays.stream(policy.split(";"))
+			.map(String::strip)
+			.anyMatch((directive) -> directive.startsWith("img-src"));
+		if (imageSources.isEmpty() || ownImageSources) {
+			return policy;
+		}
+		return policy.replaceAll(";\\s*$", "") + "; img-src 'self' " + String.join(" ", imageSources);
 	}
 
 	@Override

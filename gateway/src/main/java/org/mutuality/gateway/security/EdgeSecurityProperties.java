@@ -21,12 +21,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * data: images
  * @param identityProviderTimeout how long the gateway waits for the identity provider's token
  * endpoint (a login's code exchange, a session's token refresh) before answering 503
+ * @param imageSources the origins (such as {@code https://images.example.org}, or
+ * {@code https://*.example.org}) that article images may come from besides the gateway itself; none by
+ * default, so that a reader's browser asks no other site for anything and no third party learns who
+ * reads which article. Added to the policy as {@code img-src} unless the policy has its own.
  */
 @ConfigurationProperties("mutuality.gateway.security")
 record EdgeSecurityProperties(@DefaultValue("true") boolean secureCookies, @DefaultValue List<String> corsAllowedOrigins,
 		@DefaultValue(DEFAULT_POLICY) String contentSecurityPolicy,
 		@DefaultValue(API_DOCS_POLICY) String apiDocsContentSecurityPolicy,
-		@DefaultValue("5s") Duration identityProviderTimeout) {
+		@DefaultValue("5s") Duration identityProviderTimeout, @DefaultValue List<String> imageSources) {
 
 	static final String DEFAULT_POLICY = "default-src 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'none'; "
 			+ "form-action 'self' {login-origin}";

@@ -330,13 +330,17 @@ class BrowserJourneysEndToEndTests {
 		this.browser.type(testId("article-summary-input"), "Written by the browser journey.");
 		this.browser.type(testId("article-topics-input"), "anxiety, self-care");
 		this.browser.type(testId("article-body-input"),
-				"## Breathing out\n\nA **slow** breath out tells the body it is safe.\n\n- in for four\n- out for six\n");
+				"## Breathing out\n\nA **slow** breath out tells the body it is safe.\n\n- in for four\n- out for six\n\n"
+						+ "![A calm lake](https://images.example.org/lake.jpg)\n");
 		this.browser.until("the preview to render the Markdown", (driver) -> {
 			WebElement preview = driver.findElement(testId("article-preview"));
 			return !preview.findElements(By.cssSelector("h2")).isEmpty()
 					&& !preview.findElements(By.xpath(".//strong[text()='slow']")).isEmpty()
 					&& preview.findElements(By.cssSelector("li")).size() == 2;
 		});
+		// an image from another host: the site's policy refuses it, and the editor says so
+		this.browser.until("the editor to name the refused image's host",
+				(driver) -> driver.findElement(testId("image-hint")).getText().contains("images.example.org"));
 		this.browser.screenshot("editor-preview");
 
 		this.browser.click(testId("article-save"));
