@@ -1,5 +1,6 @@
 package org.mutuality.gateway.security;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -25,12 +26,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code https://*.example.org}) that article images may come from besides the gateway itself; none by
  * default, so that a reader's browser asks no other site for anything and no third party learns who
  * reads which article. Added to the policy as {@code img-src} unless the policy has its own.
+ * @param identityProviderBackChannelDiscoveryUri the login provider's discovery document at an address
+ * inside the cluster (such as
+ * {@code http://keycloak-service:8080/realms/mutuality/.well-known/openid-configuration}), read instead
+ * of the public issuer's, so that the gateway calls the provider only there (see
+ * {@code BackChannelDiscovery}); unset, the issuer's own document
  */
 @ConfigurationProperties("mutuality.gateway.security")
 record EdgeSecurityProperties(@DefaultValue("true") boolean secureCookies, @DefaultValue List<String> corsAllowedOrigins,
 		@DefaultValue(DEFAULT_POLICY) String contentSecurityPolicy,
 		@DefaultValue(API_DOCS_POLICY) String apiDocsContentSecurityPolicy,
-		@DefaultValue("5s") Duration identityProviderTimeout, @DefaultValue List<String> imageSources) {
+		@DefaultValue("5s") Duration identityProviderTimeout, @DefaultValue List<String> imageSources,
+		URI identityProviderBackChannelDiscoveryUri) {
 
 	static final String DEFAULT_POLICY = "default-src 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'none'; "
 			+ "form-action 'self' {login-origin}";

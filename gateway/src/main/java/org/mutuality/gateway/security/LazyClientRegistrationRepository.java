@@ -1,5 +1,6 @@
 package org.mutuality.gateway.security;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
@@ -17,7 +18,8 @@ import org.springframework.security.oauth2.client.registration.ReactiveClientReg
  * The login client registrations of Spring Boot's {@code spring.security.oauth2.client.*} keys,
  * built on first use instead of at start-up: the provider's metadata comes from its issuer's
  * discovery document, and the gateway must start (and serve bearer-token traffic) while Keycloak
- * is still starting or briefly down. A failed discovery is retried on the next login.
+ * is still starting or briefly down. A failed discovery is retried on the next login. In a cluster
+ * the document may be read at the provider's back channel instead ({@link BackChannelDiscovery}).
  */
 final class LazyClientRegistrationRepository implements ReactiveClientRegistrationRepository {
 
@@ -25,8 +27,18 @@ final class LazyClientRegistrationRepository implements ReactiveClientRegistrati
 
 	private final Mono<Map<String, ClientRegistration>> registrations;
 
-	LazyClientRegistrationRepository(OAuth2ClientProperties properties) {
-		this.registrations = Mono.fromCallable(() -> new OAuth2ClientPropertiesMapper(properties).asClientRegistrations())
+	/**
+	 * @param properties Spring Boot's client keys
+	 * @param backChannelDiscoveryUri where to read the provider's discovery document instead of at its issuer (see
+	 * {@link BackChannelDiscovery}), or {@code null}
+	 * @param timeout how long that read may take
+	 */
+	LazyClientRegistrationRepository(OAuth2ClientProperties properties, URI backChannelDiscoveryUri, Duration timeout) {
+		this.registrations = Mono
+			.fromCallable(() -> (backChannelDiscoveryUri != null)
+					? BackChannelDiscovery.registrations(properties, SecurityConfiguration.REGISTRATION_ID,
+							backChannelDiscoveryUri, timeout)
+					: new OAuth2ClientPropertiesMapper(properties).asClientRegistrations())
 			.subscribeOn(Schedulers.boundedElastic())
 			.doOnError((ex) -> logger.warn("The login provider's metadata could not be read (retried on next use): {}",
 					ex.toString()))

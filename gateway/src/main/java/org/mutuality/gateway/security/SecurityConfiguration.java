@@ -91,8 +91,11 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	LazyClientRegistrationRepository clientRegistrationRepository(OAuth2ClientProperties properties) {
-		return new LazyClientRegistrationRepository(properties);
+	LazyClientRegistrationRepository clientRegistrationRepository(OAuth2ClientProperties properties,
+			EdgeSecurityProperties edge) {
+		URI discovery = edge.identityProviderBackChannelDiscoveryUri();
+		return new LazyClientRegistrationRepository(properties,
+				(discovery != null && !discovery.toString().isBlank()) ? discovery : null, edge.identityProviderTimeout());
 	}
 
 	@Bean

@@ -31,6 +31,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -69,12 +71,19 @@ class BrowserLoginIntegrationTests {
 	@Autowired
 	ReactiveJwtDecoder accessTokens;
 
+	@Autowired
+	ReactiveClientRegistrationRepository registrations;
+
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("server.port", () -> port);
 		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> keycloak().issuerUri());
 		registry.add("spring.security.oauth2.client.registration.keycloak.client-secret",
 				() -> keycloak().gatewayClientSecret());
+		// as in the cluster: the login's metadata read at the provider's back channel (here 127.0.0.1 rather than
+		// the issuer's localhost), so the gateway's own calls go there while browsers go to the issuer
+		registry.add("mutuality.gateway.security.identity-provider-back-channel-discovery-uri",
+				() -> keycloak().issuerUri().replace("localhost", "127.0.0.1") + "/.well-known/openid-configuration");
 		registry.add("CONTENT_SERVICE_URI", backend::uri);
 		registry.add("ASSESSMENT_SERVICE_URI", backend::uri);
 		registry.add("BOOKING_SERVICE_URI", backend::uri);
@@ -112,6 +121,21 @@ class BrowserLoginIntegrationTests {
 		if (keycloak != null) {
 			keycloak.close();
 		}
+	}
+
+	@Test
+	void callsTheProviderAtItsBackChannelAndSendsBrowsersToItsIssuer() {
+		ClientRegistration registration = this.registrations.findByRegistrationId(SecurityConfiguration.REGISTRATION_ID)
+			.block(Duration.ofSeconds(30));
+		String backChannel = keycloak.issuerUri().replace("localhost", "127.0.0.1");
+		assertThat(registration.getProviderDetails().getIssuerUri()).isEqualTo(keycloak.issuerUri());
+		assertThat(registration.getProviderDetails().getAuthorizationUri()).startsWith(keycloak.issuerUri() + "/");
+		assertThat(registration.getProviderDetails().getConfigurationMetadata().get("end_session_endpoint"))
+			.asString()
+			.startsWith(keycloak.issuerUri() + "/");
+		assertThat(registration.getProviderDetails().getTokenUri()).startsWith(backChannel + "/");
+		assertThat(registration.getProviderDetails().getUserInfoEndpoint().getUri()).startsWith(backChannel + "/");
+		assertThat(registration.getProviderDetails().getJwkSetUri()).startsWith(backChannel + "/");
 	}
 
 	@Test

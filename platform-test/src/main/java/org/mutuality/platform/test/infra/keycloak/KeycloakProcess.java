@@ -219,8 +219,10 @@ public final class KeycloakProcess implements KeycloakServer {
 		command.add(this.home.resolve("bin/kc.sh").toString());
 		command.add("start-dev");
 		command.add("--http-port=" + this.port);
-		// a fixed issuer, whatever address a client used to ask for its token
+		// a fixed issuer, whatever address a client used to ask for its token; and, as the cluster's Keycloak does
+		// (backchannelDynamic), back-channel endpoints at the address a client asked at (127.0.0.1 for localhost)
 		command.add("--hostname=" + baseUrl());
+		command.add("--hostname-backchannel-dynamic=true");
 		command.add("--import-realm");
 		return command;
 	}
