@@ -23,7 +23,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,9 +52,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * growing back-off; a commit that queues an event wakes an idle relay at once. An event that fails
  * while others get through (Kafka refuses it for its size, say, or its partition has no leader) waits
  * for its own next attempt, later after each failure (up to {@code max-backoff} for Kafka's reasons,
- * {@code max-retry-delay} for the event's own), and the relay goes on with the rest: one such event
- * never holds back those queued after it. It stays pending (and counted in the backlog's metrics)
- * until it goes through.
+ * {@code max-retry-delay} for the event's own), and the relay goes on with the other clients' events:
+ * a client's later events wait behind it, so that each client's events reach Kafka in order. It stays
+ * pending (and counted in the backlog's metrics) until it goes through.
  */
 class OutboxRelay implements SmartLifecycle {
 
@@ -138,9 +142,10 @@ class OutboxRelay implements SmartLifecycle {
 					failed++;
 					String error = describe(ex);
 					firstError = (firstError != null) ? firstError : error;
-					// Kafka's own trouble (no answer in time, a partition without a leader) ends soon; an event
-					// refused for what it is waits longer between attempts
-					boolean kafkasFault = retriable(ex);
+					// an event refused for what it is (too large, say) waits longer between attempts; anything else
+					// (no answer in time, a partition without a leader, and also refused credentials or permissions,
+					// which someone fixes for all events at once) is Kafka's trouble and retried soon
+					boolean kafkasFault = !recordsOwnFault(ex);
 					failedByKafka += kafkasFault ? 1 : 0;
 					this.repository.markFailed(id, error, this.clock.instant(), this.properties.pollInterval(),
 							kafkasFault ? this.properties.maxBackoff() : this.properties.maxRetryDelay());
@@ -210,16 +215,24 @@ class OutboxRelay implements SmartLifecycle {
 		}
 	}
 
-	/**
-	 * Whether a send failed for Kafka's reasons, which pass: no acknowledgement in time, or a retriable error (no
-	 * metadata, a partition without a leader); not for the record's own (too large, say).
-	 */
+	/** Whether a send failed with a retriable error (no metadata, a partition without a leader). */
 	private static boolean retriable(Exception ex) {
-		if (ex instanceof TimeoutException) {
-			return true;
-		}
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof RetriableException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether Kafka refused the record for what it is (its size, its form), which another attempt soon does not
+	 * change; every other failure is Kafka's (or its configuration's) and affects all events alike.
+	 */
+	private static boolean recordsOwnFault(Exception ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException
+					|| cause instanceof InvalidRecordException || cause instanceof SerializationException) {
 				return true;
 			}
 		}

@@ -42,14 +42,20 @@ class OutboxRepository {
 
 	/**
 	 * Locks and returns up to {@code limit} pending events that are due (never failed, or their next attempt's time
-	 * has come), oldest first, skipping those another transaction holds: concurrent relays get disjoint batches, and
-	 * a row stays locked until the claiming transaction marks it published (or rolls back).
+	 * has come) and that no earlier pending event of the same key waits before, oldest first, skipping those another
+	 * transaction holds: concurrent relays get disjoint batches, and a row stays locked until the claiming
+	 * transaction marks it published (or rolls back). A key's events (one client's) are therefore published in the
+	 * order they were queued, also when one of them failed and waits for its next attempt.
 	 */
 	List<PendingEvent> claimPending(int limit, Instant now) {
 		return this.jdbc.sql("""
 				select id, topic, event_key, event_type, payload::text as payload, created_at, traceparent, tracestate
-				from outbox_events
+				from outbox_events e
 				where published_at is null and (retry_at is null or retry_at <= :now)
+				    and not exists (select 1 from outbox_events earlier
+				                    where earlier.event_key = e.event_key and earlier.published_at is null
+				                        and earlier.retry_at > :now
+				                        and (earlier.created_at, earlier.id) < (e.created_at, e.id))
 				order by created_at, id
 				limit :limit
 				for update skip locked

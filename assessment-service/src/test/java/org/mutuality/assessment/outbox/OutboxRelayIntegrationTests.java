@@ -211,7 +211,7 @@ class OutboxRelayIntegrationTests extends AssessmentIntegrationTestSupport {
 		DefaultKafkaProducerFactory<String, byte[]> producer = (DefaultKafkaProducerFactory<String, byte[]>) new OutboxConfiguration()
 			.outboxProducerFactory(this.kafkaProperties);
 		// polls often and could back off for half a minute: a relay that backed off for every failed round would,
-		// after the refused event's ninth attempt, wait 5 s before it looked at the next event
+		// after the refused event's tenth attempt, wait 5 s before it looked at the next event
 		OutboxProperties quick = new OutboxProperties(true, this.properties.source(), 50, Duration.ofMillis(10),
 				Duration.ofSeconds(30), Duration.ofSeconds(15), this.properties.retention(), Duration.ofHours(1));
 		OutboxRelay other = new OutboxRelay(this.repository, new KafkaTemplate<>(producer),
@@ -225,7 +225,7 @@ class OutboxRelayIntegrationTests extends AssessmentIntegrationTestSupport {
 			transactions.executeWithoutResult(
 					(status) -> this.outbox.append(TOPIC, tooLarge, "org.mutuality.test.v1", Map.of("text", megabytes)));
 			other.start();
-			await().atMost(Duration.ofSeconds(30)).until(() -> attempts(tooLarge) >= 9);
+			await().atMost(Duration.ofSeconds(30)).until(() -> attempts(tooLarge) >= 10);
 
 			transactions.executeWithoutResult(
 					(status) -> this.outbox.append(TOPIC, next, "org.mutuality.test.v1", Map.of("n", 1)));
@@ -246,6 +246,49 @@ class OutboxRelayIntegrationTests extends AssessmentIntegrationTestSupport {
 			this.jdbc.sql("delete from outbox_events where event_key = :key").param("key", tooLarge).update();
 			this.relay.start();
 		}
+	}
+
+	@Test
+	void aKeysLaterEventsWaitWhileAnEarlierOneWaitsForItsNextAttempt() {
+		this.relay.stop();
+		String key = "order-" + UUID.randomUUID();
+		String other = "order-other-" + UUID.randomUUID();
+		Instant now = Instant.now();
+		UUID first = UUID.randomUUID();
+		UUID second = UUID.randomUUID();
+		UUID unrelated = UUID.randomUUID();
+		TransactionTemplate transactions = new TransactionTemplate(this.transactionManager);
+		try {
+			transactions.executeWithoutResult((status) -> {
+				this.repository.insert(first, TOPIC, key, "org.mutuality.test.v1", "{}", now.minusSeconds(3),
+						TraceContextHeaders.NONE);
+				this.repository.insert(second, TOPIC, key, "org.mutuality.test.v1", "{}", now.minusSeconds(2),
+						TraceContextHeaders.NONE);
+				this.repository.insert(unrelated, TOPIC, other, "org.mutuality.test.v1", "{}", now.minusSeconds(1),
+						TraceContextHeaders.NONE);
+				this.repository.markFailed(first, "RecordTooLargeException: too large", now, Duration.ofMinutes(1),
+						Duration.ofMinutes(1));
+			});
+
+			assertThat(claimedIds(now)).contains(unrelated).doesNotContain(first, second);
+			List<UUID> later = claimedIds(now.plus(Duration.ofMinutes(2)));
+			assertThat(later).contains(first, second, unrelated);
+			assertThat(later.indexOf(first)).isLessThan(later.indexOf(second));
+		}
+		finally {
+			this.jdbc.sql("delete from outbox_events where event_key in (:keys)")
+				.param("keys", List.of(key, other))
+				.update();
+			this.relay.start();
+		}
+	}
+
+	/** The ids a relay would claim at the instant, in order; nothing is sent (the transaction rolls back). */
+	private List<UUID> claimedIds(Instant now) {
+		return new TransactionTemplate(this.transactionManager).execute((status) -> {
+			status.setRollbackOnly();
+			return this.repository.claimPending(1000, now).stream().map(PendingEvent::id).toList();
+		});
 	}
 
 	private int attempts(String key) {

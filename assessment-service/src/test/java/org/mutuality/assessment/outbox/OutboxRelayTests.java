@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -177,6 +179,22 @@ class OutboxRelayTests {
 		assertThat(result.published()).isZero();
 		assertThat(result.failed()).isEqualTo(2);
 		assertThat(result.kafkaAway()).isTrue();
+	}
+
+	@Test
+	void treatsRefusedPermissionsAsKafkasTroubleNotTheEvents() {
+		PendingEvent event = event("a");
+		given(this.repository.claimPending(10, NOW)).willReturn(List.of(event));
+		given(this.kafka.send(any(ProducerRecord.class)))
+			.willReturn(failed(new TopicAuthorizationException(Set.of("events"))));
+
+		OutboxRelay.BatchResult result = this.relay.publishBatch();
+
+		// fixed for every event at once: retried within max-backoff, and the relay backs off meanwhile
+		assertThat(result.kafkaAway()).isTrue();
+		then(this.repository).should()
+			.markFailed(eq(event.id()), contains("TopicAuthorizationException"), eq(NOW), eq(Duration.ofMillis(100)),
+					eq(Duration.ofSeconds(1)));
 	}
 
 	@Test
