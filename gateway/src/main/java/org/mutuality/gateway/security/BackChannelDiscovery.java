@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,9 +62,9 @@ final class BackChannelDiscovery {
 		}
 		OAuth2ClientProperties.Provider provider = new OAuth2ClientProperties.Provider();
 		provider.setAuthorizationUri(endpoint(metadata, "authorization_endpoint", discoveryUri));
-		provider.setTokenUri(endpoint(metadata, "token_endpoint", discoveryUri));
-		provider.setUserInfoUri(endpoint(metadata, "userinfo_endpoint", discoveryUri));
-		provider.setJwkSetUri(endpoint(metadata, "jwks_uri", discoveryUri));
+		provider.setTokenUri(backChannelEndpoint(metadata, "token_endpoint", discoveryUri));
+		provider.setUserInfoUri(backChannelEndpoint(metadata, "userinfo_endpoint", discoveryUri));
+		provider.setJwkSetUri(backChannelEndpoint(metadata, "jwks_uri", discoveryUri));
 		provider.setUserNameAttribute(IdTokenClaimNames.SUB);
 		OAuth2ClientProperties withEndpoints = new OAuth2ClientProperties();
 		withEndpoints.getRegistration().putAll(properties.getRegistration());
@@ -96,6 +97,22 @@ final class BackChannelDiscovery {
 		copy.setClientName(registration.getClientName());
 		copy.setRedirectUri(DEFAULT_REDIRECT_URI);
 		return copy;
+	}
+
+	/**
+	 * An endpoint the gateway calls itself, which must be at the address the document was read at: a Keycloak without
+	 * {@code backchannelDynamic} names its public address here, which the gateway is not meant to need (and which
+	 * the cluster's network policy does not let it reach).
+	 */
+	private static String backChannelEndpoint(Map<String, Object> metadata, String name, URI discoveryUri) {
+		String endpoint = endpoint(metadata, name, discoveryUri);
+		URI uri = URI.create(endpoint);
+		if (!Objects.equals(uri.getScheme(), discoveryUri.getScheme())
+				|| !Objects.equals(uri.getHost(), discoveryUri.getHost()) || uri.getPort() != discoveryUri.getPort()) {
+			throw new IllegalStateException("The discovery document at " + discoveryUri + " names " + endpoint + " as its "
+					+ name + ", not an address of its back channel (Keycloak needs backchannelDynamic)");
+		}
+		return endpoint;
 	}
 
 	private static String endpoint(Map<String, Object> metadata, String name, URI discoveryUri) {

@@ -58,6 +58,17 @@ class BackChannelDiscoveryTests {
 	}
 
 	@Test
+	void refusesADocumentWhoseBackChannelEndpointsArePublic() {
+		// a Keycloak without backchannelDynamic: its public address everywhere
+		Map<String, Object> metadata = metadata(ISSUER);
+		metadata.put("token_endpoint", ISSUER + "/protocol/openid-connect/token");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> BackChannelDiscovery.registrations(properties(), "keycloak", DISCOVERY, metadata))
+			.withMessageContaining("token_endpoint")
+			.withMessageContaining("backchannelDynamic");
+	}
+
+	@Test
 	void refusesADocumentWithoutAnEndpointTheLoginNeeds() {
 		Map<String, Object> metadata = metadata(ISSUER);
 		metadata.remove("token_endpoint");
