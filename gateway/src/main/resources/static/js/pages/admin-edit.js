@@ -42,7 +42,9 @@ async function loadPreviewLibraries() {
 
 // Images from another host are not loaded: the site's Content-Security-Policy allows images from its own address
 // and from the hosts its operators name, so that readers' browsers tell no other site what they read. The browser
-// reports each image it refuses; the editor names their hosts under the preview instead of showing a broken image.
+// reports an image it refuses (once per address), and the policy refuses a host's images for as long as the page is
+// open; under the preview the editor names the refused hosts whose images the preview shows, instead of leaving a
+// broken image unexplained.
 const refusedImageHosts = new Set();
 document.addEventListener('securitypolicyviolation', (event) => {
   if (event.effectiveDirective !== 'img-src') {
@@ -60,9 +62,19 @@ document.addEventListener('securitypolicyviolation', (event) => {
   }
 });
 
+function hostOf(address) {
+  try {
+    return new URL(address, window.location.href).host;
+  } catch {
+    return '';
+  }
+}
+
 function showRefusedImages() {
+  const shown = new Set([...preview.querySelectorAll('img')].map((image) => hostOf(image.getAttribute('src'))));
+  const hosts = [...refusedImageHosts].filter((host) => shown.has(host)).sort();
   let hint = document.getElementById('image-hint');
-  if (refusedImageHosts.size === 0) {
+  if (hosts.length === 0) {
     hint?.remove();
     return;
   }
@@ -70,10 +82,13 @@ function showRefusedImages() {
     hint = h('p', { id: 'image-hint', class: 'hint', role: 'status', 'data-testid': 'image-hint' });
     preview.after(hint);
   }
-  const hosts = [...refusedImageHosts].join(', ');
-  replace(hint, `Images from ${hosts} will not show on this site: it shows images only from its own address and from `
-    + 'the hosts its operators allow (the gateway setting mutuality.gateway.security.image-sources), so that '
-    + 'readers\' browsers tell no other site what they read.');
+  const text = `Images from ${hosts.join(', ')} will not show on this site: it shows images only from its own address `
+    + 'and from the hosts its operators allow (the gateway setting mutuality.gateway.security.image-sources), so that '
+    + 'readers\' browsers tell no other site what they read.';
+  // unchanged text is left alone: a screen reader announces the status once, not after every keystroke
+  if (hint.textContent !== text) {
+    replace(hint, text);
+  }
 }
 
 let previewTimer = 0;
@@ -81,10 +96,8 @@ function updatePreview() {
   window.clearTimeout(previewTimer);
   previewTimer = window.setTimeout(() => {
     if (renderMarkdown) {
-      // the images of this rendering report again if they are refused
-      refusedImageHosts.clear();
-      showRefusedImages();
       preview.innerHTML = renderMarkdown(form.elements.bodyMarkdown.value);
+      showRefusedImages();
     } else {
       replace(preview, h('p', { class: 'muted' }, 'The preview is unavailable; save and view the page instead.'));
     }

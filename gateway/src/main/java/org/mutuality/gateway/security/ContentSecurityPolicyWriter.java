@@ -3,6 +3,7 @@ package org.mutuality.gateway.security;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import reactor.core.publisher.Mono;
@@ -22,9 +23,13 @@ final class ContentSecurityPolicyWriter implements ServerHttpHeadersWriter {
 
 	private static final String HOST_LABEL = "[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?";
 
-	/** {@code scheme://host[:port]}, the host's first label possibly {@code *}. */
-	private static final Pattern IMAGE_SOURCE = Pattern
-		.compile("https?://(\\*\\.)?" + HOST_LABEL + "(\\." + HOST_LABEL + ")*(:[0-9]{1,5})?");
+	/**
+	 * {@code https://host[:port]}, the host's first label possibly {@code *} when two labels follow it (so not
+	 * {@code https://*.com}); plain {@code http} only for the machine itself (a page served over https would not
+	 * show such images anyway).
+	 */
+	private static final Pattern IMAGE_SOURCE = Pattern.compile("https://((\\*\\.)?" + HOST_LABEL + "\\." + HOST_LABEL
+			+ "(\\." + HOST_LABEL + ")*|" + HOST_LABEL + ")(:[0-9]{1,5})?|http://(localhost|127\\.0\\.0\\.1)(:[0-9]{1,5})?");
 
 	private final String policy;
 
@@ -37,10 +42,11 @@ final class ContentSecurityPolicyWriter implements ServerHttpHeadersWriter {
 	}
 
 	/**
-	 * The policy with an {@code img-src} directive for the configured image origins, if there are any and the policy
-	 * has no {@code img-src} of its own. Each origin must be a plain {@code scheme://host[:port]} (a leading
-	 * {@code *.} allowed): anything else (a bare {@code *}, a keyword, a {@code ;}) would change more of the policy
-	 * than which hosts images come from, and stops the gateway at start.
+	 * The policy with an {@code img-src} directive for the configured image origins, if there are any. Each origin
+	 * must be a plain {@code https://host[:port]} (a leading {@code *.} allowed before two labels): anything else (a
+	 * bare {@code *}, a keyword, a {@code ;}, a whole top-level domain) would change more of the policy than which
+	 * hosts images come from, and stops the gateway at start; so does a policy with an {@code img-src} of its own,
+	 * which would leave the origins unused.
 	 */
 	static String withImageSources(String policy, List<String> imageSources) {
 		for (String source : imageSources) {
@@ -49,11 +55,15 @@ final class ContentSecurityPolicyWriter implements ServerHttpHeadersWriter {
 						+ "' is not an origin such as https://images.example.org");
 			}
 		}
-		boolean ownImageSources = Arrays.stream(policy.split(";"))
-			.map(String::strip)
-			.anyMatch((directive) -> directive.startsWith("img-src"));
-		if (imageSources.isEmpty() || ownImageSources) {
+		if (imageSources.isEmpty()) {
 			return policy;
+		}
+		boolean ownImageSources = Arrays.stream(policy.split(";"))
+			.map((directive) -> directive.strip().toLowerCase(Locale.ROOT))
+			.anyMatch((directive) -> directive.startsWith("img-src"));
+		if (ownImageSources) {
+			throw new IllegalArgumentException("mutuality.gateway.security.image-sources is set, and the content security"
+					+ " policy has an img-src of its own: name the image origins in one of them only");
 		}
 		return policy.replaceAll(";\\s*$", "") + "; img-src 'self' " + String.join(" ", imageSources);
 	}

@@ -1,5 +1,6 @@
 package org.mutuality.gateway.ratelimit;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -60,6 +61,20 @@ class TwoGatewaysRateLimitIntegrationTests {
 		StringRedisTemplate redis = gateways.get(0).getBean(StringRedisTemplate.class);
 		redis.delete(redis.keys("request_rate_limiter.{standard.user:" + user.id() + "}.*"));
 		String token = identityProvider.tokenFor(user);
+		// each instance's first request waits for lazy set-up (the identity provider's keys, the Redis connection,
+		// the route): another user's requests do it first, or one instance could take the whole quota meanwhile
+		DemoAccount other = DemoAccount.THERAPIST2;
+		redis.delete(redis.keys("request_rate_limiter.{standard.user:" + other.id() + "}.*"));
+		String otherToken = identityProvider.tokenFor(other);
+		for (ConfigurableApplicationContext gateway : gateways) {
+			WebClient.create(url(gateway))
+				.get()
+				.uri("/api/articles")
+				.headers((headers) -> headers.setBearerAuth(otherToken))
+				.retrieve()
+				.toBodilessEntity()
+				.block(Duration.ofSeconds(30));
+		}
 
 		Flood.Result flood = Flood.send(gateways.stream().map((gateway) -> WebClient.create(url(gateway))).toList(),
 				4 * QUOTA,

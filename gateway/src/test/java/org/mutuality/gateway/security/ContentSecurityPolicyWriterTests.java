@@ -28,15 +28,26 @@ class ContentSecurityPolicyWriterTests {
 	}
 
 	@Test
-	void keepsAPolicysOwnImageSources() {
-		String policy = POLICY + "; img-src 'self' data:";
-		assertThat(ContentSecurityPolicyWriter.withImageSources(policy, List.of("https://images.example.org")))
-			.isEqualTo(policy);
+	void keepsAPolicysOwnImageSourcesAndRefusesToAddOthersToThem() {
+		String policy = POLICY + "; IMG-SRC 'self' data:";
+		assertThat(ContentSecurityPolicyWriter.withImageSources(policy, List.of())).isEqualTo(policy);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ContentSecurityPolicyWriter.withImageSources(policy, List.of("https://images.example.org")))
+			.withMessageContaining("img-src of its own");
+	}
+
+	@Test
+	void allowsPlainHttpForTheMachineItselfOnly() {
+		assertThat(ContentSecurityPolicyWriter.withImageSources(POLICY, List.of("http://localhost:9000")))
+			.endsWith("img-src 'self' http://localhost:9000");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ContentSecurityPolicyWriter.withImageSources(POLICY, List.of("http://images.example.org")));
 	}
 
 	@Test
 	void refusesWhatIsNotAnOrigin() {
 		for (String source : List.of("*", "https:", "'unsafe-inline'", "https://images.example.org; script-src *",
+				"https://*.com", "https://*", "http://images.example.org",
 				"https://images.example.org/path", "images.example.org", "javascript://x", "https://a b")) {
 			assertThatIllegalArgumentException().as(source)
 				.isThrownBy(() -> ContentSecurityPolicyWriter.withImageSources(POLICY, List.of(source)))
