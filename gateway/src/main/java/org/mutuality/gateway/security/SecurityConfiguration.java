@@ -93,8 +93,9 @@ class SecurityConfiguration {
 	@Bean
 	LazyClientRegistrationRepository clientRegistrationRepository(OAuth2ClientProperties properties,
 			EdgeSecurityProperties edge) {
-		return new LazyClientRegistrationRepository(properties, edge.identityProviderBackChannelDiscoveryUri(),
-				edge.identityProviderTimeout());
+		URI discovery = edge.identityProviderBackChannelDiscoveryUri();
+		return new LazyClientRegistrationRepository(properties,
+				(discovery != null && !discovery.toString().isBlank()) ? discovery : null, edge.identityProviderTimeout());
 	}
 
 	@Bean
