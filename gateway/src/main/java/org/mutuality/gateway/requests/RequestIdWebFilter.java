@@ -1,13 +1,20 @@
 package org.mutuality.gateway.requests;
 
+import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
@@ -17,21 +24,42 @@ import org.springframework.web.server.WebFilterChain;
 /**
  * Gives every request an {@code X-Request-Id}: the caller's, when it is a sensible token, or a new
  * UUID. The id is passed on to the service and echoed on the response, so one id names a request in
- * the caller's, the gateway's and the service's logs. A request that takes longer than
- * {@value #SLOW_MILLIS} ms to answer is logged as a warning with its id, so that a stall shows where
- * it happened (at the edge, or in the browser or network before it).
+ * the caller's, the gateway's and the service's logs.
+ * <p>
+ * A request that takes longer than {@code slow} (5 s) is logged as a warning with its id, so that a
+ * stall shows where it happened (at the edge, or in the browser or network before it): once while it
+ * is still unanswered, by a check every second of the requests in flight (a request that never ends
+ * would otherwise never be logged), and again when it ends, with how long it took and how it ended.
  */
-class RequestIdWebFilter implements WebFilter, Ordered {
+class RequestIdWebFilter implements WebFilter, Ordered, DisposableBean {
 
 	static final String HEADER = "X-Request-Id";
 
 	static final String ATTRIBUTE = RequestIdWebFilter.class.getName() + ".requestId";
 
-	static final long SLOW_MILLIS = 5_000;
+	static final Duration SLOW = Duration.ofSeconds(5);
 
 	private static final Logger logger = LoggerFactory.getLogger(RequestIdWebFilter.class);
 
 	private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+	private final long slowNanos;
+
+	/** The requests begun and not yet ended, by their exchange (compared by identity). */
+	private final Map<ServerWebExchange, InFlight> inFlight = new ConcurrentHashMap<>();
+
+	private final Disposable watch;
+
+	RequestIdWebFilter() {
+		this(SLOW, Duration.ofSeconds(1));
+	}
+
+	RequestIdWebFilter(Duration slow, Duration checkEvery) {
+		this.slowNanos = slow.toNanos();
+		this.watch = Schedulers.parallel()
+			.schedulePeriodically(this::reportUnanswered, checkEvery.toNanos(), checkEvery.toNanos(),
+					TimeUnit.NANOSECONDS);
+	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -40,14 +68,38 @@ class RequestIdWebFilter implements WebFilter, Ordered {
 		exchange.getResponse().getHeaders().set(HEADER, requestId);
 		ServerWebExchange mutated = exchange.mutate().request(request).build();
 		mutated.getAttributes().put(ATTRIBUTE, requestId);
-		long started = System.nanoTime();
+		InFlight started = new InFlight(request, requestId, System.nanoTime());
+		this.inFlight.put(mutated, started);
 		return chain.filter(mutated).doFinally((signal) -> {
-			long millis = (System.nanoTime() - started) / 1_000_000;
-			if (millis > SLOW_MILLIS) {
+			this.inFlight.remove(mutated);
+			long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started.startedNanos());
+			if (millis > TimeUnit.NANOSECONDS.toMillis(this.slowNanos)) {
 				logger.warn("Slow request: {} {} took {} ms ({}, status {}, request {})", request.getMethod(),
 						request.getPath().value(), millis, signal, exchange.getResponse().getStatusCode(), requestId);
 			}
 		});
+	}
+
+	/** Logs, once each, the requests in flight for longer than {@code slow}. */
+	void reportUnanswered() {
+		long now = System.nanoTime();
+		this.inFlight.replaceAll((exchange, request) -> {
+			if (request.reported() || now - request.startedNanos() <= this.slowNanos) {
+				return request;
+			}
+			logger.warn("Slow request: {} {} still unanswered after {} ms (status {}, request {})",
+					request.request().getMethod(), request.request().getPath().value(),
+					TimeUnit.NANOSECONDS.toMillis(now - request.startedNanos()),
+					exchange.getResponse().isCommitted() ? exchange.getResponse().getStatusCode() + " sent"
+							: "not sent",
+					request.requestId());
+			return request.asReported();
+		});
+	}
+
+	@Override
+	public void destroy() {
+		this.watch.dispose();
 	}
 
 	private static String requestIdOf(ServerHttpRequest request) {
@@ -70,6 +122,18 @@ class RequestIdWebFilter implements WebFilter, Ordered {
 	@Override
 	public int getOrder() {
 		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+	private record InFlight(ServerHttpRequest request, String requestId, long startedNanos, boolean reported) {
+
+		InFlight(ServerHttpRequest request, String requestId, long startedNanos) {
+			this(request, requestId, startedNanos, false);
+		}
+
+		InFlight asReported() {
+			return new InFlight(this.request, this.requestId, this.startedNanos, true);
+		}
+
 	}
 
 }

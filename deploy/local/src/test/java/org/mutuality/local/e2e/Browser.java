@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -50,6 +53,12 @@ final class Browser implements AutoCloseable {
 
 	private static final Path PROFILES = Path.of("target", "chromium-profiles");
 
+	private static final String NET_LOG = "netlog.json";
+
+	private static final Path GATEWAY_LOG = Path.of("target/e2e-stack/logs/gateway.log");
+
+	private static final Pattern GATEWAY_PID = Pattern.compile("Starting GatewayApplication .* with PID (\\d+)");
+
 	private final ChromeDriver driver;
 
 	private final WebDriverWait wait;
@@ -61,6 +70,8 @@ final class Browser implements AutoCloseable {
 	private final Path driverLog;
 
 	private int step;
+
+	private boolean failed;
 
 	private Browser(ChromeDriver driver, Path screenshots, Path profile) {
 		this.driver = driver;
@@ -95,7 +106,9 @@ final class Browser implements AutoCloseable {
 		options.setBinary(BINARY.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--user-data-dir=" + profile, "--window-size=1280,1000", "--lang=en-GB");
+				"--user-data-dir=" + profile, "--window-size=1280,1000", "--lang=en-GB",
+				// what the browser's network stack did (sockets, requests, their timing), kept when the journey fails
+				"--log-net-log=" + screenshots.resolve(NET_LOG).toAbsolutePath(), "--net-log-capture-mode=Default");
 		options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
 		ChromeDriver driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
@@ -228,8 +241,10 @@ final class Browser implements AutoCloseable {
 			}
 			String summary = "address: " + url() + "\nfailure: " + failure + "\n\nbrowser console:\n" + console
 					+ "\n\nrequests this page completed (start, duration, status, address):\n" + requests
-					+ "\n\nthe gateway's slow requests:\n" + gatewaySlowRequests();
+					+ "\n\nthe gateway's slow requests:\n" + gatewaySlowRequests() + "\n\nthe gateway's threads:\n"
+					+ gatewayThreads();
 			save("failure.txt", summary.getBytes(StandardCharsets.UTF_8));
+			this.failed = true;
 			// into the build's output too: CI keeps that, not the files
 			System.out.println("\nJOURNEY FAILURE (" + this.screenshots + "):\n" + summary);
 		}
@@ -238,15 +253,50 @@ final class Browser implements AutoCloseable {
 		}
 	}
 
-	/** The gateway's log lines about requests that took long, which tell a stall at the edge from one before it. */
+	/**
+	 * The gateway's log lines about requests that took long or are still unanswered, which tell a stall at
+	 * the edge from one before it.
+	 */
 	private static String gatewaySlowRequests() {
-		Path log = Path.of("target/e2e-stack/logs/gateway.log");
-		try (Stream<String> lines = Files.lines(log)) {
+		try (Stream<String> lines = Files.lines(GATEWAY_LOG)) {
 			String slow = lines.filter((line) -> line.contains("Slow request")).collect(Collectors.joining("\n"));
 			return slow.isEmpty() ? "(none)" : slow;
 		}
 		catch (IOException | UncheckedIOException ex) {
-			return "(" + log + " unreadable: " + ex.getMessage() + ")";
+			return "(" + GATEWAY_LOG + " unreadable: " + ex.getMessage() + ")";
+		}
+	}
+
+	/**
+	 * The stacks of the gateway's request threads (Reactor Netty's event loops and Reactor's schedulers), from
+	 * a thread dump taken with the JDK's {@code jcmd}; the whole dump is kept beside the screenshots.
+	 */
+	private String gatewayThreads() {
+		try (Stream<String> lines = Files.lines(GATEWAY_LOG)) {
+			String pid = lines.map(GATEWAY_PID::matcher)
+				.filter(Matcher::find)
+				.map((matcher) -> matcher.group(1))
+				.reduce((first, last) -> last)
+				.orElse(null);
+			if (pid == null) {
+				return "(no PID in " + GATEWAY_LOG + ")";
+			}
+			Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+			Process process = new ProcessBuilder(jcmd.toString(), pid, "Thread.print").redirectErrorStream(true).start();
+			byte[] dump = process.getInputStream().readAllBytes();
+			process.waitFor(10, TimeUnit.SECONDS);
+			save("failure-gateway-threads.txt", dump);
+			return Stream.of(new String(dump, StandardCharsets.UTF_8).split("\n\n"))
+				.filter((thread) -> thread.startsWith("\"reactor-") || thread.startsWith("\"parallel-")
+						|| thread.startsWith("\"boundedElastic-"))
+				.collect(Collectors.joining("\n\n"));
+		}
+		catch (IOException | UncheckedIOException ex) {
+			return "(no thread dump: " + ex + ")";
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return "(no thread dump: interrupted)";
 		}
 	}
 
@@ -263,6 +313,17 @@ final class Browser implements AutoCloseable {
 	public void close() {
 		try {
 			this.driver.quit();
+			if (this.failed) {
+				// a request the browser gave up on when it closed is logged by the gateway as it is cancelled
+				System.out.println("\nthe gateway's slow requests after the browser closed (" + this.screenshots + "):\n"
+						+ gatewaySlowRequests());
+			}
+			else {
+				Files.deleteIfExists(this.screenshots.resolve(NET_LOG));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 		finally {
 			try {
