@@ -46,21 +46,6 @@ async function loadPreviewLibraries() {
 // open; under the preview the editor names the refused hosts whose images the preview shows, instead of leaving a
 // broken image unexplained.
 const refusedImageHosts = new Set();
-document.addEventListener('securitypolicyviolation', (event) => {
-  if (event.effectiveDirective !== 'img-src') {
-    return;
-  }
-  let host;
-  try {
-    host = new URL(event.blockedURI).host;
-  } catch {
-    return;
-  }
-  if (host && !refusedImageHosts.has(host)) {
-    refusedImageHosts.add(host);
-    showRefusedImages();
-  }
-});
 
 function hostOf(address) {
   try {
@@ -69,6 +54,14 @@ function hostOf(address) {
     return '';
   }
 }
+
+document.addEventListener('securitypolicyviolation', (event) => {
+  const host = (event.effectiveDirective === 'img-src') ? hostOf(event.blockedURI) : '';
+  if (host && !refusedImageHosts.has(host)) {
+    refusedImageHosts.add(host);
+    showRefusedImages();
+  }
+});
 
 function showRefusedImages() {
   const shown = new Set([...preview.querySelectorAll('img')].map((image) => hostOf(image.getAttribute('src'))));

@@ -217,12 +217,7 @@ class OutboxRelay implements SmartLifecycle {
 
 	/** Whether a send failed with a retriable error (no metadata, a partition without a leader). */
 	private static boolean retriable(Exception ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof RetriableException) {
-				return true;
-			}
-		}
-		return false;
+		return causedBy(ex, RetriableException.class);
 	}
 
 	/**
@@ -230,10 +225,16 @@ class OutboxRelay implements SmartLifecycle {
 	 * change; every other failure is Kafka's (or its configuration's) and affects all events alike.
 	 */
 	private static boolean recordsOwnFault(Exception ex) {
+		return causedBy(ex, RecordTooLargeException.class, RecordBatchTooLargeException.class,
+				InvalidRecordException.class, SerializationException.class);
+	}
+
+	private static boolean causedBy(Throwable ex, Class<?>... types) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException
-					|| cause instanceof InvalidRecordException || cause instanceof SerializationException) {
-				return true;
+			for (Class<?> type : types) {
+				if (type.isInstance(cause)) {
+					return true;
+				}
 			}
 		}
 		return false;

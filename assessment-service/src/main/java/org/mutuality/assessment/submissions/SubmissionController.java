@@ -72,7 +72,7 @@ class SubmissionController {
 		}
 		SubmissionService.Submitted submitted = this.submissions.submit(assessmentId, request, client, idempotencyKey);
 		if (submitted.replayed()) {
-			return submitted.replayedAnswer().replay(location(submitted.replayedAnswer().resourceId()));
+			return submitted.replayedAnswer().replay(SubmissionController::location);
 		}
 		return ResponseEntity.created(location(submitted.submission().id())).body(submitted.submission());
 	}

@@ -67,7 +67,7 @@ class BookingController {
 			@Valid @RequestBody BookingRequest request) {
 		BookingService.Booked booked = this.bookings.book(client, request, idempotencyKey);
 		if (booked.replayed()) {
-			return booked.replayedAnswer().replay(location(booked.replayedAnswer().resourceId()));
+			return booked.replayedAnswer().replay(BookingController::location);
 		}
 		return ResponseEntity.created(location(booked.booking().id())).body(booked.booking());
 	}

@@ -171,18 +171,12 @@ final class StateDirectory {
 	 * {@link #recordGatewayUrl} noted it on the directory's first start; empty for a directory from before it did.
 	 */
 	Optional<String> recordedGatewayUrl() {
-		Path file = stackFile();
-		if (!Files.isRegularFile(file)) {
-			return Optional.empty();
-		}
-		Properties properties = new Properties();
-		try (Reader reader = Files.newBufferedReader(file)) {
-			properties.load(reader);
+		try {
+			return Optional.ofNullable(load(stackFile()).getProperty(GATEWAY_URL)).filter((url) -> !url.isBlank());
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not read " + file, ex);
+			throw new UncheckedIOException("Could not read " + stackFile(), ex);
 		}
-		return Optional.ofNullable(properties.getProperty(GATEWAY_URL)).filter((url) -> !url.isBlank());
 	}
 
 	/** Notes the gateway's address a fresh directory's realm is imported with (a realm is imported only once). */
@@ -199,6 +193,17 @@ final class StateDirectory {
 
 	private Path stackFile() {
 		return this.root.resolve(STACK_FILE);
+	}
+
+	/** The properties in the file; none if there is no file. */
+	private static Properties load(Path file) throws IOException {
+		Properties properties = new Properties();
+		if (Files.isRegularFile(file)) {
+			try (Reader reader = Files.newBufferedReader(file)) {
+				properties.load(reader);
+			}
+		}
+		return properties;
 	}
 
 	/**
@@ -263,13 +268,9 @@ final class StateDirectory {
 	/** The secrets of this stack, generated on its first start and read from the state directory afterwards. */
 	Secrets secrets() {
 		Path file = secretsFile();
-		Properties properties = new Properties();
+		Properties properties;
 		try {
-			if (Files.isRegularFile(file)) {
-				try (Reader reader = Files.newBufferedReader(file)) {
-					properties.load(reader);
-				}
-			}
+			properties = load(file);
 			boolean changed = false;
 			for (String key : List.of(Secrets.GATEWAY_CLIENT_SECRET, Secrets.KEYCLOAK_ADMIN_PASSWORD)) {
 				if (properties.getProperty(key, "").isBlank()) {

@@ -30,9 +30,6 @@ final class BackChannelDiscovery {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** What Spring Security's discovery gives a registration that names no redirect address. */
-	private static final String DEFAULT_REDIRECT_URI = "{baseUrl}/{action}/oauth2/code/{registrationId}";
-
 	private BackChannelDiscovery() {
 	}
 
@@ -68,7 +65,6 @@ final class BackChannelDiscovery {
 		provider.setUserNameAttribute(IdTokenClaimNames.SUB);
 		OAuth2ClientProperties withEndpoints = new OAuth2ClientProperties();
 		withEndpoints.getRegistration().putAll(properties.getRegistration());
-		withEndpoints.getRegistration().computeIfPresent(registrationId, (id, registration) -> withRedirect(registration));
 		withEndpoints.getProvider().putAll(properties.getProvider());
 		withEndpoints.getProvider().put(registrationId, provider);
 		Map<String, ClientRegistration> registrations = new LinkedHashMap<>(
@@ -80,23 +76,6 @@ final class BackChannelDiscovery {
 			.providerConfigurationMetadata(metadata)
 			.build());
 		return registrations;
-	}
-
-	/** The registration with the redirect address a discovered one gets by default, if it names none. */
-	private static OAuth2ClientProperties.Registration withRedirect(OAuth2ClientProperties.Registration registration) {
-		if (registration.getRedirectUri() != null) {
-			return registration;
-		}
-		OAuth2ClientProperties.Registration copy = new OAuth2ClientProperties.Registration();
-		copy.setProvider(registration.getProvider());
-		copy.setClientId(registration.getClientId());
-		copy.setClientSecret(registration.getClientSecret());
-		copy.setClientAuthenticationMethod(registration.getClientAuthenticationMethod());
-		copy.setAuthorizationGrantType(registration.getAuthorizationGrantType());
-		copy.setScope(registration.getScope());
-		copy.setClientName(registration.getClientName());
-		copy.setRedirectUri(DEFAULT_REDIRECT_URI);
-		return copy;
 	}
 
 	/**

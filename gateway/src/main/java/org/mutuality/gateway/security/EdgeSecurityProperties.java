@@ -25,7 +25,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param imageSources the origins (such as {@code https://images.example.org}, or
  * {@code https://*.example.org}) that article images may come from besides the gateway itself; none by
  * default, so that a reader's browser asks no other site for anything and no third party learns who
- * reads which article. Added to the policy as {@code img-src} unless the policy has its own.
+ * reads which article. Added to the policy as {@code img-src}; a policy with an {@code img-src} of its
+ * own and image sources together stop the gateway at start.
  * @param identityProviderBackChannelDiscoveryUri the login provider's discovery document at an address
  * inside the cluster (such as
  * {@code http://keycloak-service:8080/realms/mutuality/.well-known/openid-configuration}), read instead
@@ -38,6 +39,14 @@ record EdgeSecurityProperties(@DefaultValue("true") boolean secureCookies, @Defa
 		@DefaultValue(API_DOCS_POLICY) String apiDocsContentSecurityPolicy,
 		@DefaultValue("5s") Duration identityProviderTimeout, @DefaultValue List<String> imageSources,
 		URI identityProviderBackChannelDiscoveryUri) {
+
+	EdgeSecurityProperties {
+		// the key is listed in application.yaml with an empty value: empty means unset
+		if (identityProviderBackChannelDiscoveryUri != null
+				&& identityProviderBackChannelDiscoveryUri.toString().isBlank()) {
+			identityProviderBackChannelDiscoveryUri = null;
+		}
+	}
 
 	static final String DEFAULT_POLICY = "default-src 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'none'; "
 			+ "form-action 'self' {login-origin}";

@@ -93,9 +93,8 @@ class SecurityConfiguration {
 	@Bean
 	LazyClientRegistrationRepository clientRegistrationRepository(OAuth2ClientProperties properties,
 			EdgeSecurityProperties edge) {
-		URI discovery = edge.identityProviderBackChannelDiscoveryUri();
-		return new LazyClientRegistrationRepository(properties,
-				(discovery != null && !discovery.toString().isBlank()) ? discovery : null, edge.identityProviderTimeout());
+		return new LazyClientRegistrationRepository(properties, edge.identityProviderBackChannelDiscoveryUri(),
+				edge.identityProviderTimeout());
 	}
 
 	@Bean

@@ -83,6 +83,7 @@ class BackChannelDiscoveryTests {
 		registration.setClientId("mutuality-gateway");
 		registration.setClientSecret("secret");
 		registration.setAuthorizationGrantType("authorization_code");
+		registration.setRedirectUri("{baseUrl}/{action}/oauth2/code/{registrationId}");
 		registration.setScope(Set.of("openid", "profile"));
 		properties.getRegistration().put("keycloak", registration);
 		OAuth2ClientProperties.Provider provider = new OAuth2ClientProperties.Provider();

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
@@ -128,10 +129,13 @@ public class IdempotencyKeys {
 	 */
 	public record Stored(String requestHash, int status, String body, UUID resourceId) {
 
-		/** The stored answer again, saying it is a replay ({@code Idempotent-Replayed: true}). */
-		public ResponseEntity<String> replay(URI location) {
+		/**
+		 * The stored answer again, saying it is a replay ({@code Idempotent-Replayed: true}), located where
+		 * {@code location} puts its resource.
+		 */
+		public ResponseEntity<String> replay(Function<UUID, URI> location) {
 			return ResponseEntity.status(this.status)
-				.location(location)
+				.location(location.apply(this.resourceId))
 				.header("Idempotent-Replayed", "true")
 				.contentType(MediaType.APPLICATION_JSON)
 				.body(this.body);
