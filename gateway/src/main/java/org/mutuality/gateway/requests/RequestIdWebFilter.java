@@ -45,7 +45,7 @@ class RequestIdWebFilter implements WebFilter, Ordered, DisposableBean {
 
 	private final long slowNanos;
 
-	/** The requests begun and not yet ended, by their exchange (compared by identity). */
+	/** The requests begun and not yet ended, by their exchange (compared by identity), which has their id. */
 	private final Map<ServerWebExchange, InFlight> inFlight = new ConcurrentHashMap<>();
 
 	private final Disposable watch;
@@ -68,14 +68,15 @@ class RequestIdWebFilter implements WebFilter, Ordered, DisposableBean {
 		exchange.getResponse().getHeaders().set(HEADER, requestId);
 		ServerWebExchange mutated = exchange.mutate().request(request).build();
 		mutated.getAttributes().put(ATTRIBUTE, requestId);
-		InFlight started = new InFlight(request, requestId, System.nanoTime());
-		this.inFlight.put(mutated, started);
+		long started = System.nanoTime();
+		this.inFlight.put(mutated, new InFlight(started, false));
 		return chain.filter(mutated).doFinally((signal) -> {
 			this.inFlight.remove(mutated);
-			long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started.startedNanos());
-			if (millis > TimeUnit.NANOSECONDS.toMillis(this.slowNanos)) {
+			long took = System.nanoTime() - started;
+			if (took > this.slowNanos) {
 				logger.warn("Slow request: {} {} took {} ms ({}, status {}, request {})", request.getMethod(),
-						request.getPath().value(), millis, signal, exchange.getResponse().getStatusCode(), requestId);
+						request.getPath().value(), TimeUnit.NANOSECONDS.toMillis(took), signal,
+						exchange.getResponse().getStatusCode(), requestId);
 			}
 		});
 	}
@@ -88,12 +89,12 @@ class RequestIdWebFilter implements WebFilter, Ordered, DisposableBean {
 				return request;
 			}
 			logger.warn("Slow request: {} {} still unanswered after {} ms (status {}, request {})",
-					request.request().getMethod(), request.request().getPath().value(),
+					exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(),
 					TimeUnit.NANOSECONDS.toMillis(now - request.startedNanos()),
 					exchange.getResponse().isCommitted() ? exchange.getResponse().getStatusCode() + " sent"
 							: "not sent",
-					request.requestId());
-			return request.asReported();
+					exchange.getAttribute(ATTRIBUTE));
+			return new InFlight(request.startedNanos(), true);
 		});
 	}
 
@@ -124,16 +125,8 @@ class RequestIdWebFilter implements WebFilter, Ordered, DisposableBean {
 		return Ordered.HIGHEST_PRECEDENCE;
 	}
 
-	private record InFlight(ServerHttpRequest request, String requestId, long startedNanos, boolean reported) {
-
-		InFlight(ServerHttpRequest request, String requestId, long startedNanos) {
-			this(request, requestId, startedNanos, false);
-		}
-
-		InFlight asReported() {
-			return new InFlight(this.request, this.requestId, this.startedNanos, true);
-		}
-
+	/** When a request in flight began, and whether it has been logged as unanswered. */
+	private record InFlight(long startedNanos, boolean reported) {
 	}
 
 }

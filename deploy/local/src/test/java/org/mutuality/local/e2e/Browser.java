@@ -55,8 +55,6 @@ final class Browser implements AutoCloseable {
 
 	private static final String NET_LOG = "netlog.json";
 
-	private static final Path GATEWAY_LOG = Path.of("target/e2e-stack/logs/gateway.log");
-
 	private static final Pattern GATEWAY_PID = Pattern.compile("Starting GatewayApplication .* with PID (\\d+)");
 
 	private final ChromeDriver driver;
@@ -71,7 +69,8 @@ final class Browser implements AutoCloseable {
 
 	private int step;
 
-	private boolean failed;
+	/** The gateway's log, once the journey has failed. */
+	private Path failedGatewayLog;
 
 	private Browser(ChromeDriver driver, Path screenshots, Path profile) {
 		this.driver = driver;
@@ -212,8 +211,11 @@ final class Browser implements AutoCloseable {
 		save(String.format("%02d-%s.png", this.step, name), this.driver.getScreenshotAs(OutputType.BYTES));
 	}
 
-	/** Keeps what shows why a journey failed: a screenshot, the page's HTML and address, the console. */
-	void recordFailure(Throwable failure) {
+	/**
+	 * Keeps what shows why a journey failed: a screenshot, the page's HTML and address, the console, and the
+	 * gateway's slow requests and threads (from its log and process).
+	 */
+	void recordFailure(Throwable failure, Path gatewayLog) {
 		try {
 			save("failure.png", this.driver.getScreenshotAs(OutputType.BYTES));
 			save("failure.html", this.driver.getPageSource().getBytes(StandardCharsets.UTF_8));
@@ -241,10 +243,10 @@ final class Browser implements AutoCloseable {
 			}
 			String summary = "address: " + url() + "\nfailure: " + failure + "\n\nbrowser console:\n" + console
 					+ "\n\nrequests this page completed (start, duration, status, address):\n" + requests
-					+ "\n\nthe gateway's slow requests:\n" + gatewaySlowRequests() + "\n\nthe gateway's threads:\n"
-					+ gatewayThreads();
+					+ "\n\nthe gateway's slow requests:\n" + slowRequests(gatewayLog) + "\n\nthe gateway's threads:\n"
+					+ gatewayThreads(gatewayLog);
 			save("failure.txt", summary.getBytes(StandardCharsets.UTF_8));
-			this.failed = true;
+			this.failedGatewayLog = gatewayLog;
 			// into the build's output too: CI keeps that, not the files
 			System.out.println("\nJOURNEY FAILURE (" + this.screenshots + "):\n" + summary);
 		}
@@ -257,13 +259,13 @@ final class Browser implements AutoCloseable {
 	 * The gateway's log lines about requests that took long or are still unanswered, which tell a stall at
 	 * the edge from one before it.
 	 */
-	private static String gatewaySlowRequests() {
-		try (Stream<String> lines = Files.lines(GATEWAY_LOG)) {
+	private static String slowRequests(Path gatewayLog) {
+		try (Stream<String> lines = Files.lines(gatewayLog)) {
 			String slow = lines.filter((line) -> line.contains("Slow request")).collect(Collectors.joining("\n"));
 			return slow.isEmpty() ? "(none)" : slow;
 		}
 		catch (IOException | UncheckedIOException ex) {
-			return "(" + GATEWAY_LOG + " unreadable: " + ex.getMessage() + ")";
+			return "(" + gatewayLog + " unreadable: " + ex.getMessage() + ")";
 		}
 	}
 
@@ -271,15 +273,15 @@ final class Browser implements AutoCloseable {
 	 * The stacks of the gateway's request threads (Reactor Netty's event loops and Reactor's schedulers), from
 	 * a thread dump taken with the JDK's {@code jcmd}; the whole dump is kept beside the screenshots.
 	 */
-	private String gatewayThreads() {
-		try (Stream<String> lines = Files.lines(GATEWAY_LOG)) {
+	private String gatewayThreads(Path gatewayLog) {
+		try (Stream<String> lines = Files.lines(gatewayLog)) {
 			String pid = lines.map(GATEWAY_PID::matcher)
 				.filter(Matcher::find)
 				.map((matcher) -> matcher.group(1))
 				.reduce((first, last) -> last)
 				.orElse(null);
 			if (pid == null) {
-				return "(no PID in " + GATEWAY_LOG + ")";
+				return "(no PID in " + gatewayLog + ")";
 			}
 			Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
 			Process process = new ProcessBuilder(jcmd.toString(), pid, "Thread.print").redirectErrorStream(true).start();
@@ -313,10 +315,10 @@ final class Browser implements AutoCloseable {
 	public void close() {
 		try {
 			this.driver.quit();
-			if (this.failed) {
+			if (this.failedGatewayLog != null) {
 				// a request the browser gave up on when it closed is logged by the gateway as it is cancelled
 				System.out.println("\nthe gateway's slow requests after the browser closed (" + this.screenshots + "):\n"
-						+ gatewaySlowRequests());
+						+ slowRequests(this.failedGatewayLog));
 			}
 			else {
 				Files.deleteIfExists(this.screenshots.resolve(NET_LOG));

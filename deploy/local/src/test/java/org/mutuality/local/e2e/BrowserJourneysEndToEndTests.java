@@ -59,7 +59,7 @@ class BrowserJourneysEndToEndTests {
 	@RegisterExtension
 	final TestExecutionExceptionHandler keepFailure = (context, failure) -> {
 		if (this.browser != null) {
-			this.browser.recordFailure(failure);
+			this.browser.recordFailure(failure, this.stack.logFile("gateway"));
 			System.out.println("=== " + context.getDisplayName() + " failed: " + failure + "\n--- chromedriver.log (end)\n"
 					+ this.browser.driverLogTail(40) + "\n--- gateway.log (end)\n" + this.stack.logTail("gateway", 40)
 					+ "\n===");

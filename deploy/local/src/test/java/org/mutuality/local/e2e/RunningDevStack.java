@@ -168,7 +168,12 @@ final class RunningDevStack {
 
 	/** The last lines of one part's log, such as {@code "gateway"}. */
 	String logTail(String part, int lines) {
-		return ChildProcesses.tail(this.stateDir.resolve("logs").resolve(part + ".log"), lines);
+		return ChildProcesses.tail(logFile(part), lines);
+	}
+
+	/** One part's log file, such as {@code "gateway"}'s. */
+	Path logFile(String part) {
+		return this.stateDir.resolve("logs").resolve(part + ".log");
 	}
 
 	private boolean isUp(String url) {
