@@ -1,19 +1,23 @@
 package org.mutuality.gateway.resilience;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
+import org.springframework.cloud.gateway.config.GatewayProperties;
+import org.springframework.cloud.gateway.route.RouteDefinition;
+import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * One Resilience4j circuit breaker and time limiter per route, from {@link ResilienceProperties}.
- * The routes use them through the {@code CircuitBreaker} default filter (application.yaml) with no
+ * One Resilience4j circuit breaker and one time limit per route, from {@link ResilienceProperties}.
+ * The routes use the breakers through the {@code CircuitBreaker} default filter (application.yaml) with no
  * fallback URI: an open breaker, a timeout or a refused connection ends as an error that
  * {@code ProblemErrorWebExceptionHandler} answers with a problem+json 503 and {@code Retry-After},
  * the same for every method. Only the service's failures count: its own 4xx and 5xx answers pass
@@ -28,11 +32,33 @@ class ResilienceConfiguration {
 		CircuitBreakerConfig circuitBreaker = circuitBreaker(properties);
 		return (factory) -> factory.configureDefault((routeId) -> new Resilience4JConfigBuilder(routeId)
 			.circuitBreakerConfig(circuitBreaker)
-			.timeLimiterConfig(TimeLimiterConfig.custom()
-				.timeoutDuration(properties.timeoutOf(routeId))
-				.cancelRunningFuture(true)
-				.build())
 			.build());
+	}
+
+	/**
+	 * Gives each configured route its time limit ({@link ResilienceProperties#timeoutOf}) as the gateway's own
+	 * {@code response-timeout}: a service that has not begun to answer by then fails the call inside the route's
+	 * breaker, which counts it, and the answer is a 503. Resilience4j's time limiter is off (application.yaml): it
+	 * timed the same call a second time, on a shared scheduler, at a cost of about a tenth of the gateway's
+	 * throughput (gateway/BENCHMARKS.md).
+	 */
+	@Bean
+	static BeanPostProcessor routeTimeLimits(ObjectProvider<ResilienceProperties> properties) {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (bean instanceof GatewayProperties gateway) {
+					ResilienceProperties resilience = properties.getObject();
+					for (RouteDefinition route : gateway.getRoutes()) {
+						route.getMetadata()
+							.put(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, resilience.timeoutOf(route.getId()).toMillis());
+					}
+				}
+				return bean;
+			}
+
+		};
 	}
 
 	/**

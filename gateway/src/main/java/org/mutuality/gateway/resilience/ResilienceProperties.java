@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The circuit breaker and time limit of each route (one breaker per route id).
  *
- * @param timeout how long a request to a service may take before the gateway answers 503
+ * @param timeout how long a service may take to begin its answer before the gateway answers 503
  * @param timeouts per-route exceptions to {@code timeout}, by route id
  * @param slidingWindowSize how many recent calls the failure rate is computed over
  * @param minimumNumberOfCalls how many calls the breaker needs before it may open
