@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.mutuality.booking.support.BookingServiceIntegrationTest;
@@ -95,6 +96,7 @@ class BookingBenchmark extends BookingServiceIntegrationTest {
 			.append(System.getProperty("java.version")).append(", over HTTP on localhost (client in the same JVM), ")
 			.append("tracing sample ").append(TRACING).append(".\n\n");
 		slotSearch();
+		sequentialBooking();
 		concurrentBooking();
 		racers();
 		Path file = Path.of("target", "benchmarks", "booking.md");
@@ -191,6 +193,40 @@ class BookingBenchmark extends BookingServiceIntegrationTest {
 			.append("\n");
 	}
 
+	/**
+	 * One booking at a time, each by a new client: a booking's own time with nothing to wait for,
+	 * and the machine's processor time it costs (service, PostgreSQL, the benchmark's client).
+	 */
+	private void sequentialBooking() {
+		User therapist = newTherapist();
+		createProfile(therapist, "Europe/London", 15, 0, 0, 90);
+		everyDay(therapist, "Europe/London", "00:00", "24:00");
+		Instant first = LocalDate.now(LONDON).plusDays(2).atStartOfDay(LONDON).toInstant();
+		int warmUp = 3000;
+		long[] nanos = new long[500];
+		// the clients' tokens signed beforehand, so that the machine's time is the bookings' alone
+		List<User> clients = Stream.generate(BookingServiceIntegrationTest::newClient).limit(warmUp + nanos.length).toList();
+		MachineTime machine = null;
+		for (int i = 0; i < warmUp + nanos.length; i++) {
+			if (i == warmUp) {
+				machine = MachineTime.start();
+			}
+			User client = clients.get(i);
+			String body = Http.json(Map.of("therapistId", therapist.id(), "start",
+					first.plus(Duration.ofMinutes(15L * i)).toString()));
+			long begin = System.nanoTime();
+			int status = this.http.post("/api/bookings", client.token(), body).status();
+			if (i >= warmUp) {
+				nanos[i - warmUp] = System.nanoTime() - begin;
+			}
+			assertThat(status).isEqualTo(201);
+		}
+		report.append("## Creating bookings one at a time\n\n").append(nanos.length)
+			.append(" sequential `POST /api/bookings`, each by a new client, after ").append(warmUp)
+			.append(" unmeasured:\n\n").append(Latencies.of(nanos).markdownTable()).append("\n")
+			.append(machine.perOperation(nanos.length)).append("\n\n");
+	}
+
 	private void concurrentBooking() throws Exception {
 		User therapist = newTherapist();
 		createProfile(therapist, "Europe/London", 15, 0, 0, 90);
@@ -198,10 +234,17 @@ class BookingBenchmark extends BookingServiceIntegrationTest {
 		Instant first = LocalDate.now(LONDON).plusDays(2).atStartOfDay(LONDON).toInstant();
 		List<Long> latencies = new ArrayList<>();
 		int rounds = 8;
+		List<User> clients = Stream.generate(BookingServiceIntegrationTest::newClient)
+			.limit(50L * (BOOKING_WARM_UP_ROUNDS + rounds))
+			.toList();
+		MachineTime machine = null;
 		for (int round = 0; round < BOOKING_WARM_UP_ROUNDS + rounds; round++) {
+			if (round == BOOKING_WARM_UP_ROUNDS) {
+				machine = MachineTime.start();
+			}
 			List<Callable<long[]>> calls = new ArrayList<>();
 			for (int i = 0; i < 50; i++) {
-				User client = newClient();
+				User client = clients.get(round * 50 + i);
 				Instant start = first.plus(Duration.ofMinutes(15L * (round * 50 + i)));
 				String body = Http.json(Map.of("therapistId", therapist.id(), "start", start.toString()));
 				calls.add(() -> {
@@ -221,7 +264,8 @@ class BookingBenchmark extends BookingServiceIntegrationTest {
 		report.append("## Creating bookings: 50 concurrent clients, distinct free slots\n\n")
 			.append(rounds).append(" rounds of 50 simultaneous `POST /api/bookings` after ").append(BOOKING_WARM_UP_ROUNDS)
 			.append(" rounds of warm-up, all 201:\n\n")
-			.append(Latencies.of(latencies).markdownTable()).append("\n");
+			.append(Latencies.of(latencies).markdownTable()).append("\n")
+			.append(machine.perOperation(latencies.size())).append("\n\n");
 	}
 
 	private void racers() throws Exception {
