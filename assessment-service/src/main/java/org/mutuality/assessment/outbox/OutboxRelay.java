@@ -7,10 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
@@ -58,7 +56,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * for its own next attempt, later after each failure (up to {@code max-backoff} for Kafka's reasons,
  * {@code max-retry-delay} for the event's own), and the relay goes on with the other clients' events:
  * a client's later events wait behind it, so that each client's events reach Kafka in order (within a batch
- * too: a client's next event is sent once the one before it is acknowledged, see {@link #waves}). It stays
+ * too, when Kafka refuses the event at once; one refused after later events of its client were sent, which
+ * takes a broker's refusal, can still be overtaken by them). It stays
  * pending (and counted in the backlog's metrics) until it goes through.
  */
 class OutboxRelay implements SmartLifecycle {
@@ -121,56 +120,53 @@ class OutboxRelay implements SmartLifecycle {
 			if (batch.isEmpty()) {
 				return BatchResult.EMPTY;
 			}
-			long deadline = System.nanoTime() + this.properties.sendTimeout().toNanos();
-			List<PendingEvent> published = new ArrayList<>(batch.size());
-			// keys with an event that did not get through: their later events in the batch are not sent and stay pending
-			Set<String> held = new HashSet<>();
+			List<PendingEvent> sent = new ArrayList<>(batch.size());
+			List<CompletableFuture<?>> sends = new ArrayList<>(batch.size());
+			// keys with an event Kafka refused at once (too large, say): their later events in this batch are not sent,
+			// and stay pending behind it, so that they do not reach Kafka before it
+			Set<String> refused = new HashSet<>();
 			int deferred = 0;
+			boolean unreachable = false;
+			for (PendingEvent event : batch) {
+				if (refused.contains(event.key())) {
+					deferred++;
+					continue;
+				}
+				CompletableFuture<?> send = send(event);
+				sent.add(event);
+				sends.add(send);
+				if (kafkaUnreachable(send)) {
+					// failed before reaching the network (no metadata: Kafka is away); the rest would too
+					unreachable = true;
+					break;
+				}
+				if (send.isCompletedExceptionally()) {
+					refused.add(event.key());
+				}
+			}
+			long deadline = System.nanoTime() + this.properties.sendTimeout().toNanos();
+			List<PendingEvent> published = new ArrayList<>(sends.size());
 			int failedByKafka = 0;
 			String firstError = null;
-			boolean unreachable = false;
-			boolean interrupted = false;
-			for (List<PendingEvent> wave : waves(batch)) {
-				List<PendingEvent> sent = new ArrayList<>(wave.size());
-				List<CompletableFuture<?>> sends = new ArrayList<>(wave.size());
-				for (PendingEvent event : wave) {
-					if (held.contains(event.key())) {
-						deferred++;
-						continue;
-					}
-					CompletableFuture<?> send = send(event);
-					sent.add(event);
-					sends.add(send);
-					if (kafkaUnreachable(send)) {
-						// failed before reaching the network (no metadata: Kafka is away); the rest would too
-						unreachable = true;
-						break;
-					}
+			for (int i = 0; i < sends.size(); i++) {
+				PendingEvent event = sent.get(i);
+				try {
+					sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+					published.add(event);
 				}
-				for (int i = 0; i < sends.size() && !interrupted; i++) {
-					PendingEvent event = sent.get(i);
-					try {
-						sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-						published.add(event);
-					}
-					catch (ExecutionException | TimeoutException ex) {
-						held.add(event.key());
-						String error = describe(ex);
-						firstError = (firstError != null) ? firstError : error;
-						// an event refused for what it is (too large, say) waits longer between attempts; anything else
-						// (no answer in time, a partition without a leader, and also refused credentials or permissions,
-						// which someone fixes for all events at once) is Kafka's trouble and retried soon
-						boolean kafkasFault = !recordsOwnFault(ex);
-						failedByKafka += kafkasFault ? 1 : 0;
-						this.repository.markFailed(event.id(), error, this.clock.instant(), this.properties.pollInterval(),
-								kafkasFault ? this.properties.maxBackoff() : this.properties.maxRetryDelay());
-					}
-					catch (InterruptedException ex) {
-						Thread.currentThread().interrupt();
-						interrupted = true;
-					}
+				catch (ExecutionException | TimeoutException ex) {
+					String error = describe(ex);
+					firstError = (firstError != null) ? firstError : error;
+					// an event refused for what it is (too large, say) waits longer between attempts; anything else
+					// (no answer in time, a partition without a leader, and also refused credentials or permissions,
+					// which someone fixes for all events at once) is Kafka's trouble and retried soon
+					boolean kafkasFault = !recordsOwnFault(ex);
+					failedByKafka += kafkasFault ? 1 : 0;
+					this.repository.markFailed(event.id(), error, this.clock.instant(), this.properties.pollInterval(),
+							kafkasFault ? this.properties.maxBackoff() : this.properties.maxRetryDelay());
 				}
-				if (unreachable || interrupted) {
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
 					break;
 				}
 			}
@@ -188,25 +184,6 @@ class OutboxRelay implements SmartLifecycle {
 					result.published(), result.claimed(), result.firstError());
 		}
 		return result;
-	}
-
-	/**
-	 * The batch in waves, each sent once the one before it is acknowledged: the first holds every key's first
-	 * event, the second every key's second, and so on, in the batch's order. A key's event is thus sent only
-	 * after its earlier one got through, and not at all if that one failed, even when Kafka refuses it only
-	 * after later records were sent.
-	 */
-	static List<List<PendingEvent>> waves(List<PendingEvent> batch) {
-		Map<String, Integer> events = new HashMap<>();
-		List<List<PendingEvent>> waves = new ArrayList<>();
-		for (PendingEvent event : batch) {
-			int wave = events.merge(event.key(), 1, Integer::sum) - 1;
-			if (wave == waves.size()) {
-				waves.add(new ArrayList<>());
-			}
-			waves.get(wave).add(event);
-		}
-		return waves;
 	}
 
 	private CompletableFuture<?> send(PendingEvent event) {
@@ -400,7 +377,8 @@ class OutboxRelay implements SmartLifecycle {
 
 	/**
 	 * What one round did: events claimed, published, and left pending after a failure or unsent because Kafka was
-	 * away (the rest, held behind an earlier event of their key that failed, were not tried); whether Kafka seems away
+	 * away (the rest were not tried: held behind an earlier event of their key that Kafka refused at once); whether
+	 * Kafka seems away
 	 * (unreachable, or nothing got through and some events failed for Kafka's reasons), when the relay backs off
 	 * before the next round; and the first failure's description. Events that failed for their own reasons wait
 	 * for their own next attempt, and the relay goes on with the others.

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -213,33 +212,6 @@ class OutboxRelayTests {
 	}
 
 	@Test
-	void sendsAKeysNextEventOnlyOnceTheOneBeforeItIsAcknowledged() {
-		PendingEvent first = event("a");
-		PendingEvent other = event("b");
-		PendingEvent second = event("a");
-		given(this.repository.claimPending(10, NOW)).willReturn(List.of(first, other, second));
-		CompletableFuture<SendResult<String, byte[]>> firstSend = new CompletableFuture<>();
-		List<String> sentWhileFirstUnanswered = new CopyOnWriteArrayList<>();
-		given(this.kafka.send(any(ProducerRecord.class))).willAnswer((invocation) -> {
-			ProducerRecord<String, byte[]> record = invocation.getArgument(0);
-			if (!firstSend.isDone()) {
-				sentWhileFirstUnanswered.add(header(record, "ce_id"));
-			}
-			if (header(record, "ce_id").equals(first.id().toString())) {
-				CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS).execute(() -> firstSend.complete(null));
-				return firstSend;
-			}
-			return acknowledged();
-		});
-
-		OutboxRelay.BatchResult result = this.relay.publishBatch();
-
-		assertThat(result).isEqualTo(new OutboxRelay.BatchResult(3, 3, 0, false, null));
-		assertThat(sentWhileFirstUnanswered).containsExactly(first.id().toString(), other.id().toString());
-		then(this.repository).should().markPublished(List.of(first.id(), other.id(), second.id()), NOW);
-	}
-
-	@Test
 	void leavesAKeysLaterEventsPendingWhenAnEarlierOneIsRefusedAtOnce() {
 		PendingEvent refused = event("a");
 		PendingEvent other = event("b");
@@ -257,35 +229,6 @@ class OutboxRelayTests {
 		then(this.repository).should().markPublished(List.of(other.id()), NOW);
 		then(this.repository).should().markFailed(eq(refused.id()), any(), any(), any(), any());
 		then(this.repository).should(never()).markFailed(eq(later.id()), any(), any(), any(), any());
-	}
-
-	@Test
-	void leavesAKeysLaterEventsPendingWhenKafkaRefusesAnEarlierOneAfterSendingIt() {
-		PendingEvent refused = event("a");
-		PendingEvent later = event("a");
-		given(this.repository.claimPending(10, NOW)).willReturn(List.of(refused, later));
-		given(this.kafka.send(any(ProducerRecord.class)))
-			.willReturn(failedLater(new NotLeaderOrFollowerException("no leader")), acknowledged());
-
-		OutboxRelay.BatchResult result = this.relay.publishBatch();
-
-		assertThat(result.published()).isZero();
-		assertThat(result.failed()).isEqualTo(1);
-		then(this.kafka).should(times(1)).send(any(ProducerRecord.class));
-		then(this.repository).should(never()).markFailed(eq(later.id()), any(), any(), any(), any());
-	}
-
-	@Test
-	void splitsABatchIntoWavesOfOneEventPerKey() {
-		PendingEvent a1 = event("a");
-		PendingEvent b1 = event("b");
-		PendingEvent a2 = event("a");
-		PendingEvent a3 = event("a");
-		PendingEvent c1 = event("c");
-		PendingEvent b2 = event("b");
-
-		assertThat(OutboxRelay.waves(List.of(a1, b1, a2, a3, c1, b2)))
-			.containsExactly(List.of(a1, b1, c1), List.of(a2, b2), List.of(a3));
 	}
 
 	@Test
