@@ -69,7 +69,7 @@ class OutboxRelayTests {
 	@Test
 	void sendsABinaryModeCloudEventKeyedAsQueued() {
 		PendingEvent event = event("client-1");
-		given(this.repository.claimPending(10, NOW)).willReturn(List.of(event));
+		claims(event);
 		given(this.kafka.send(any(ProducerRecord.class))).willReturn(acknowledged());
 
 		OutboxRelay.BatchResult result = this.relay.publishBatch();
@@ -99,7 +99,7 @@ class OutboxRelayTests {
 		String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 		PendingEvent event = new PendingEvent(UUID.randomUUID(), "events", "client-1", "org.mutuality.test.v1",
 				"{\"n\":1}", NOW.minusMillis(500), new TraceContextHeaders(traceparent, "vendor=value"));
-		given(this.repository.claimPending(10, NOW)).willReturn(List.of(event));
+		claims(event);
 		given(this.kafka.send(any(ProducerRecord.class))).willReturn(acknowledged());
 
 		this.relay.publishBatch();
@@ -119,7 +119,7 @@ class OutboxRelayTests {
 		PendingEvent first = event("a");
 		PendingEvent second = event("b");
 		PendingEvent third = event("c");
-		given(this.repository.claimPending(10, NOW)).willReturn(List.of(first, second, third));
+		claims(first, second, third);
 		given(this.kafka.send(any(ProducerRecord.class))).willReturn(acknowledged(),
 				failed(new RecordTooLargeException("record too large")), acknowledged());
 
@@ -138,7 +138,7 @@ class OutboxRelayTests {
 
 	@Test
 	void stopsSendingABatchOnceKafkaCannotBeReached() {
-		given(this.repository.claimPending(10, NOW)).willReturn(List.of(event("a"), event("b"), event("c")));
+		claims(event("a"), event("b"), event("c"));
 		given(this.kafka.send(any(ProducerRecord.class))).willReturn(failed(new TimeoutException("no metadata")));
 
 		OutboxRelay.BatchResult result = this.relay.publishBatch();
@@ -152,7 +152,7 @@ class OutboxRelayTests {
 	void goesOnWithoutBackingOffWhenOnlySomeEventsFailForKafkasReasons() {
 		PendingEvent first = event("a");
 		PendingEvent second = event("b");
-		given(this.repository.claimPending(10, NOW)).willReturn(List.of(first, second));
+		claims(first, second);
 		given(this.kafka.send(any(ProducerRecord.class))).willReturn(acknowledged(),
 				failedLater(new NotLeaderOrFollowerException("no leader")));
 
@@ -170,7 +170,7 @@ class OutboxRelayTests {
 
 	@Test
 	void backsOffWhenNothingGetsThroughForKafkasReasons() {
-		given(this.repository.claimPending(10, NOW)).willReturn(List.of(event("a"), event("b")));
+		claims(event("a"), event("b"));
 		given(this.kafka.send(any(ProducerRecord.class))).willReturn(failedLater(new NotLeaderOrFollowerException("a")),
 				failedLater(new NotLeaderOrFollowerException("b")));
 
@@ -184,7 +184,7 @@ class OutboxRelayTests {
 	@Test
 	void treatsRefusedPermissionsAsKafkasTroubleNotTheEvents() {
 		PendingEvent event = event("a");
-		given(this.repository.claimPending(10, NOW)).willReturn(List.of(event));
+		claims(event);
 		given(this.kafka.send(any(ProducerRecord.class)))
 			.willReturn(failed(new TopicAuthorizationException(Set.of("events"))));
 
@@ -200,7 +200,7 @@ class OutboxRelayTests {
 	@Test
 	void doesNotBackOffForAnEventRefusedForItsOwnReason() {
 		PendingEvent event = event("a");
-		given(this.repository.claimPending(10, NOW)).willReturn(List.of(event));
+		claims(event);
 		given(this.kafka.send(any(ProducerRecord.class))).willReturn(failed(new RecordTooLargeException("too large")));
 
 		OutboxRelay.BatchResult result = this.relay.publishBatch();
@@ -216,7 +216,7 @@ class OutboxRelayTests {
 		PendingEvent refused = event("a");
 		PendingEvent other = event("b");
 		PendingEvent later = event("a");
-		given(this.repository.claimPending(10, NOW)).willReturn(List.of(refused, other, later));
+		claims(refused, other, later);
 		given(this.kafka.send(any(ProducerRecord.class))).willReturn(failed(new RecordTooLargeException("too large")),
 				acknowledged());
 
@@ -233,11 +233,16 @@ class OutboxRelayTests {
 
 	@Test
 	void doesNothingWhenNothingIsPending() {
-		given(this.repository.claimPending(10, NOW)).willReturn(List.of());
+		claims();
 
 		assertThat(this.relay.publishBatch()).isEqualTo(OutboxRelay.BatchResult.EMPTY);
 		then(this.kafka).should(never()).send(any(ProducerRecord.class));
 		then(this.repository).should(never()).markPublished(anyList(), any());
+	}
+
+	/** The events the next round claims, in the order the database gives them. */
+	private void claims(PendingEvent... events) {
+		given(this.repository.claimPending(10, NOW)).willReturn(List.of(events));
 	}
 
 	private static PendingEvent event(String key) {

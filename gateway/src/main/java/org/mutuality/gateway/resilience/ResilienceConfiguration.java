@@ -1,5 +1,7 @@
 package org.mutuality.gateway.resilience;
 
+import java.time.Duration;
+
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -9,6 +11,7 @@ import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.cloud.gateway.config.GatewayProperties;
+import org.springframework.cloud.gateway.config.HttpClientCustomizer;
 import org.springframework.cloud.gateway.route.RouteDefinition;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.context.annotation.Bean;
@@ -59,6 +62,17 @@ class ResilienceConfiguration {
 			}
 
 		};
+	}
+
+	/**
+	 * A service that sent its headers and then stops sending its body: once nothing has been read from it for the
+	 * longest route time limit, Reactor Netty ends the answer there and closes the connection (the route's own limit
+	 * runs until the headers arrive), so a stalled body holds neither the connection nor its caller for ever.
+	 */
+	@Bean
+	HttpClientCustomizer stalledAnswers(ResilienceProperties properties) {
+		Duration limit = properties.longestTimeout();
+		return (client) -> client.responseTimeout(limit);
 	}
 
 	/**

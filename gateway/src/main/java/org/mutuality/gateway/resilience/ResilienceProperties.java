@@ -28,4 +28,9 @@ record ResilienceProperties(@DefaultValue("5s") Duration timeout, @DefaultValue 
 		return this.timeouts.getOrDefault(routeId, this.timeout);
 	}
 
+	/** The longest of the routes' time limits. */
+	Duration longestTimeout() {
+		return this.timeouts.values().stream().reduce(this.timeout, (a, b) -> (a.compareTo(b) >= 0) ? a : b);
+	}
+
 }

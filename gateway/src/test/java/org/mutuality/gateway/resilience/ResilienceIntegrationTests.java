@@ -4,10 +4,14 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -47,12 +51,15 @@ class ResilienceIntegrationTests {
 
 	static final StubService booking = StubService.start("booking");
 
+	/** Answers every request with its headers and the first byte of its body, then sends nothing more. */
+	static final StallingService stalling = new StallingService();
+
 	static final int contentPort = content.port();
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
 		registry.add("CONTENT_SERVICE_URI", () -> "http://127.0.0.1:" + contentPort);
-		registry.add("ASSESSMENT_SERVICE_URI", booking::uri);
+		registry.add("ASSESSMENT_SERVICE_URI", stalling::uri);
 		registry.add("BOOKING_SERVICE_URI", booking::uri);
 		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestIdentityProvider.shared()::issuerUri);
 	}
@@ -64,9 +71,10 @@ class ResilienceIntegrationTests {
 	int port;
 
 	@AfterAll
-	static void stop() {
+	static void stop() throws IOException {
 		content.close();
 		booking.close();
+		stalling.close();
 	}
 
 	@Test
@@ -135,6 +143,20 @@ class ResilienceIntegrationTests {
 	}
 
 	@Test
+	void anAnswerWhoseBodyStallsEndsAfterTheLongestTimeLimit() throws IOException {
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), this.port)) {
+			// the gateway's longest route limit is its default, 5 s; without one the gateway would wait for ever
+			socket.setSoTimeout(15_000);
+			socket.getOutputStream()
+				.write("GET /api/assessments HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+			long started = System.nanoTime();
+			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+			assertThat(answer).startsWith("HTTP/1.1 200").endsWith("\r\n\r\n[");
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+		}
+	}
+
+	@Test
 	void aBodySentSlowlyArrivesBeforeTheRoutesTimeLimitStarts() throws Exception {
 		// the booking route's limit is 1 s; each body takes 1.2 s to arrive, and the service reads it, then
 		// answers at once: a route receives the body in full before its time limit starts (so that it can send it
@@ -183,6 +205,63 @@ class ResilienceIntegrationTests {
 				.readLine();
 			return Integer.parseInt(status.split(" ")[1]);
 		}
+	}
+
+	/**
+	 * A service on a port of its own that sends a 200 with a 100-byte body's headers and its first byte, then nothing,
+	 * holding each connection open until it is closed.
+	 */
+	static final class StallingService implements AutoCloseable {
+
+		private final ServerSocket server;
+
+		private final List<Socket> connections = new CopyOnWriteArrayList<>();
+
+		StallingService() {
+			try {
+				this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			Thread thread = new Thread(this::serve, "stalling-service");
+			thread.setDaemon(true);
+			thread.start();
+		}
+
+		String uri() {
+			return "http://127.0.0.1:" + this.server.getLocalPort();
+		}
+
+		private void serve() {
+			while (!this.server.isClosed()) {
+				try {
+					Socket connection = this.server.accept();
+					this.connections.add(connection);
+					BufferedReader request = new BufferedReader(
+							new InputStreamReader(connection.getInputStream(), StandardCharsets.US_ASCII));
+					for (String line = request.readLine(); line != null && !line.isEmpty(); line = request.readLine()) {
+						// the request's headers, read and dropped
+					}
+					OutputStream out = connection.getOutputStream();
+					out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n[")
+						.getBytes(StandardCharsets.US_ASCII));
+					out.flush();
+				}
+				catch (IOException ex) {
+					// closed
+				}
+			}
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.server.close();
+			for (Socket connection : this.connections) {
+				connection.close();
+			}
+		}
+
 	}
 
 }
