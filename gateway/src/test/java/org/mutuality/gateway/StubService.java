@@ -15,7 +15,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A real HTTP server standing in for a downstream service in gateway tests: it answers every request
- * with JSON naming itself, the path, and the headers the gateway passed on, optionally after a delay.
+ * with JSON naming itself, the path, and the headers the gateway passed on, optionally after a delay, or
+ * with its body stalled after the first byte.
  */
 public final class StubService implements AutoCloseable {
 
@@ -24,6 +25,8 @@ public final class StubService implements AutoCloseable {
 	private final HttpServer server;
 
 	private volatile Duration delay = Duration.ZERO;
+
+	private volatile Duration bodyStall = Duration.ZERO;
 
 	private StubService(String name, HttpServer server) {
 		this.name = name;
@@ -61,6 +64,11 @@ public final class StubService implements AutoCloseable {
 		this.delay = delay;
 	}
 
+	/** From now on, answers send their headers and the body's first byte, then nothing more for this long. */
+	public void stallBody(Duration stall) {
+		this.bodyStall = stall;
+	}
+
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange; InputStream body = exchange.getRequestBody()) {
 			long received = body.transferTo(OutputStream.nullOutputStream());
@@ -73,7 +81,17 @@ public final class StubService implements AutoCloseable {
 			byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().set("Content-Type", "application/json");
 			exchange.sendResponseHeaders(200, bytes.length);
-			exchange.getResponseBody().write(bytes);
+			OutputStream out = exchange.getResponseBody();
+			Duration stall = this.bodyStall;
+			if (stall.isZero()) {
+				out.write(bytes);
+			}
+			else {
+				out.write(bytes, 0, 1);
+				out.flush();
+				Thread.sleep(stall.toMillis());
+				out.write(bytes, 1, bytes.length - 1);
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -120,8 +120,7 @@ class OutboxRelay implements SmartLifecycle {
 			if (batch.isEmpty()) {
 				return BatchResult.EMPTY;
 			}
-			List<PendingEvent> sent = new ArrayList<>(batch.size());
-			List<CompletableFuture<?>> sends = new ArrayList<>(batch.size());
+			List<Send> sends = new ArrayList<>(batch.size());
 			// keys with an event Kafka refused at once (too large, say): their later events in this batch are not sent,
 			// and stay pending behind it, so that they do not reach Kafka before it
 			Set<String> refused = new HashSet<>();
@@ -133,8 +132,7 @@ class OutboxRelay implements SmartLifecycle {
 					continue;
 				}
 				CompletableFuture<?> send = send(event);
-				sent.add(event);
-				sends.add(send);
+				sends.add(new Send(event, send));
 				if (kafkaUnreachable(send)) {
 					// failed before reaching the network (no metadata: Kafka is away); the rest would too
 					unreachable = true;
@@ -148,10 +146,10 @@ class OutboxRelay implements SmartLifecycle {
 			List<PendingEvent> published = new ArrayList<>(sends.size());
 			int failedByKafka = 0;
 			String firstError = null;
-			for (int i = 0; i < sends.size(); i++) {
-				PendingEvent event = sent.get(i);
+			for (Send send : sends) {
+				PendingEvent event = send.event();
 				try {
-					sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+					send.acknowledgement().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 					published.add(event);
 				}
 				catch (ExecutionException | TimeoutException ex) {
@@ -373,6 +371,10 @@ class OutboxRelay implements SmartLifecycle {
 	@Override
 	public boolean isAutoStartup() {
 		return this.properties.enabled();
+	}
+
+	/** An event handed to Kafka, and Kafka's acknowledgement of it to come. */
+	private record Send(PendingEvent event, CompletableFuture<?> acknowledgement) {
 	}
 
 	/**

@@ -106,9 +106,7 @@ class BookingBenchmark extends BookingServiceIntegrationTest {
 	}
 
 	private void slotSearch() {
-		User therapist = newTherapist();
-		createProfile(therapist, "Europe/London", 15, 0, 0, 90);
-		everyDay(therapist, "Europe/London", "00:00", "24:00");
+		User therapist = roundTheClockTherapist();
 		LocalDate from = LocalDate.now(LONDON).plusDays(1);
 		// 2,000 confirmed bookings over the 60 days, on slot boundaries, about every 43 minutes
 		Instant first = from.atStartOfDay(LONDON).toInstant();
@@ -198,9 +196,7 @@ class BookingBenchmark extends BookingServiceIntegrationTest {
 	 * and the machine's processor time it costs (service, PostgreSQL, the benchmark's client).
 	 */
 	private void sequentialBooking() {
-		User therapist = newTherapist();
-		createProfile(therapist, "Europe/London", 15, 0, 0, 90);
-		everyDay(therapist, "Europe/London", "00:00", "24:00");
+		User therapist = roundTheClockTherapist();
 		Instant first = LocalDate.now(LONDON).plusDays(2).atStartOfDay(LONDON).toInstant();
 		int warmUp = 3000;
 		long[] nanos = new long[500];
@@ -228,9 +224,7 @@ class BookingBenchmark extends BookingServiceIntegrationTest {
 	}
 
 	private void concurrentBooking() throws Exception {
-		User therapist = newTherapist();
-		createProfile(therapist, "Europe/London", 15, 0, 0, 90);
-		everyDay(therapist, "Europe/London", "00:00", "24:00");
+		User therapist = roundTheClockTherapist();
 		Instant first = LocalDate.now(LONDON).plusDays(2).atStartOfDay(LONDON).toInstant();
 		List<Long> latencies = new ArrayList<>();
 		int rounds = 8;
@@ -269,9 +263,7 @@ class BookingBenchmark extends BookingServiceIntegrationTest {
 	}
 
 	private void racers() throws Exception {
-		User therapist = newTherapist();
-		createProfile(therapist, "Europe/London", 15, 0, 0, 90);
-		everyDay(therapist, "Europe/London", "00:00", "24:00");
+		User therapist = roundTheClockTherapist();
 		List<Long> losers = new ArrayList<>();
 		long winners = 0;
 		int rounds = 10;
@@ -299,6 +291,14 @@ class BookingBenchmark extends BookingServiceIntegrationTest {
 			.append(BOOKING_WARM_UP_ROUNDS).append(" of warm-up; ").append(winners)
 			.append(" winners (one per round), every other request 409 `slot-unavailable`. Latency of the losers:\n\n")
 			.append(Latencies.of(losers).markdownTable()).append("\n");
+	}
+
+	/** A new therapist in London with 15-minute slots round the clock, no buffer or notice, 90 days ahead. */
+	private User roundTheClockTherapist() {
+		User therapist = newTherapist();
+		createProfile(therapist, "Europe/London", 15, 0, 0, 90);
+		everyDay(therapist, "Europe/London", "00:00", "24:00");
+		return therapist;
 	}
 
 	private static List<long[]> race(List<Callable<long[]>> calls) throws Exception {

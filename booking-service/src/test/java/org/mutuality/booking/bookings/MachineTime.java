@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 
+import com.sun.management.OperatingSystemMXBean;
+
 /**
  * The processors' busy time over part of a benchmark, from Linux's {@code /proc/stat} (every process on the
  * machine: the service, its PostgreSQL, the benchmark's client), and this JVM's share of it. On a machine
@@ -68,8 +70,7 @@ final class MachineTime {
 	}
 
 	private static long jvmCpuNanos() {
-		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-			.getProcessCpuTime();
+		return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
 	}
 
 }

@@ -4,14 +4,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -51,15 +47,19 @@ class ResilienceIntegrationTests {
 
 	static final StubService booking = StubService.start("booking");
 
-	/** Answers every request with its headers and the first byte of its body, then sends nothing more. */
-	static final StallingService stalling = new StallingService();
+	/** Sends its answers' headers and first byte, then nothing for 20 s, longer than the test waits. */
+	static final StubService assessment = StubService.start("assessment");
+
+	static {
+		assessment.stallBody(Duration.ofSeconds(20));
+	}
 
 	static final int contentPort = content.port();
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
 		registry.add("CONTENT_SERVICE_URI", () -> "http://127.0.0.1:" + contentPort);
-		registry.add("ASSESSMENT_SERVICE_URI", stalling::uri);
+		registry.add("ASSESSMENT_SERVICE_URI", assessment::uri);
 		registry.add("BOOKING_SERVICE_URI", booking::uri);
 		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestIdentityProvider.shared()::issuerUri);
 	}
@@ -71,10 +71,10 @@ class ResilienceIntegrationTests {
 	int port;
 
 	@AfterAll
-	static void stop() throws IOException {
+	static void stop() {
 		content.close();
 		booking.close();
-		stalling.close();
+		assessment.close();
 	}
 
 	@Test
@@ -151,7 +151,7 @@ class ResilienceIntegrationTests {
 				.write("GET /api/assessments HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
 			long started = System.nanoTime();
 			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-			assertThat(answer).startsWith("HTTP/1.1 200").endsWith("\r\n\r\n[");
+			assertThat(answer).startsWith("HTTP/1.1 200").endsWith("\r\n\r\n{");
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
 		}
 	}
@@ -205,63 +205,6 @@ class ResilienceIntegrationTests {
 				.readLine();
 			return Integer.parseInt(status.split(" ")[1]);
 		}
-	}
-
-	/**
-	 * A service on a port of its own that sends a 200 with a 100-byte body's headers and its first byte, then nothing,
-	 * holding each connection open until it is closed.
-	 */
-	static final class StallingService implements AutoCloseable {
-
-		private final ServerSocket server;
-
-		private final List<Socket> connections = new CopyOnWriteArrayList<>();
-
-		StallingService() {
-			try {
-				this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			Thread thread = new Thread(this::serve, "stalling-service");
-			thread.setDaemon(true);
-			thread.start();
-		}
-
-		String uri() {
-			return "http://127.0.0.1:" + this.server.getLocalPort();
-		}
-
-		private void serve() {
-			while (!this.server.isClosed()) {
-				try {
-					Socket connection = this.server.accept();
-					this.connections.add(connection);
-					BufferedReader request = new BufferedReader(
-							new InputStreamReader(connection.getInputStream(), StandardCharsets.US_ASCII));
-					for (String line = request.readLine(); line != null && !line.isEmpty(); line = request.readLine()) {
-						// the request's headers, read and dropped
-					}
-					OutputStream out = connection.getOutputStream();
-					out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n[")
-						.getBytes(StandardCharsets.US_ASCII));
-					out.flush();
-				}
-				catch (IOException ex) {
-					// closed
-				}
-			}
-		}
-
-		@Override
-		public void close() throws IOException {
-			this.server.close();
-			for (Socket connection : this.connections) {
-				connection.close();
-			}
-		}
-
 	}
 
 }
