@@ -552,7 +552,10 @@ class GatewayIntegrationTests {
 			.isOk()
 			.expectBody(String.class)
 			.value((metrics) -> assertThat(metrics).contains("spring_cloud_gateway_requests_seconds_count")
-				.contains("routeId=\"content-service\""));
+				.contains("routeId=\"content-service\"")
+				.contains("gateway_requests_in_flight ")
+				.doesNotContain("_active_seconds")
+				.doesNotContain("spring_security_"));
 	}
 
 	private static int freePort() {

@@ -8,6 +8,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -30,8 +33,14 @@ import org.springframework.web.server.WebFilterChain;
  * stall shows where it happened (at the edge, or in the browser or network before it): once while it
  * is still unanswered, by a check every second of the requests in flight (a request that never ends
  * would otherwise never be logged), and again when it ends, with how long it took and how it ended.
+ * <p>
+ * The number of requests in flight is the gauge {@code gateway.requests.in.flight}: the gateway keeps no
+ * long-task timers (application.yaml), whose {@code http.server.requests.active} said the same at a cost
+ * on every request.
  */
-class RequestIdWebFilter implements WebFilter, Ordered, DisposableBean {
+class RequestIdWebFilter implements WebFilter, Ordered, DisposableBean, MeterBinder {
+
+	static final String IN_FLIGHT_GAUGE = "gateway.requests.in.flight";
 
 	static final String HEADER = "X-Request-Id";
 
@@ -96,6 +105,13 @@ class RequestIdWebFilter implements WebFilter, Ordered, DisposableBean {
 					exchange.getAttribute(ATTRIBUTE));
 			return new InFlight(request.startedNanos(), true);
 		});
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		Gauge.builder(IN_FLIGHT_GAUGE, this.inFlight, Map::size)
+			.description("Requests the gateway has begun and not yet answered")
+			.register(registry);
 	}
 
 	@Override

@@ -54,6 +54,8 @@ class GatewayBenchmark {
 		DisposableServer service = null;
 		ConfigurableApplicationContext application = null;
 		if (direct == null || gateway == null) {
+			// as GatewayApplication.main does, before this JVM's first Reactor Netty server or client
+			GatewayApplication.oneEventLoopPerProcessor();
 			service = HttpServer.create()
 				.host("127.0.0.1")
 				.port(0)

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.Disposable;
@@ -20,7 +21,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * New request ids are random version 4 UUIDs in their usual form, and do not repeat; a request that
- * stays unanswered is logged while it still is, and once more when it ends.
+ * stays unanswered is logged while it still is, and once more when it ends; the requests in flight
+ * are counted by a gauge.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class RequestIdWebFilterTests {
@@ -63,6 +65,29 @@ class RequestIdWebFilterTests {
 			await().atMost(Duration.ofSeconds(5))
 				.until(() -> output.getOut().contains("Slow request: GET /js/stalled.js took"));
 			assertThat(output.getOut()).contains("(cancel, status null, request stalled-1)");
+		}
+		finally {
+			filter.destroy();
+		}
+	}
+
+	@Test
+	void countsTheRequestsInFlight() {
+		RequestIdWebFilter filter = new RequestIdWebFilter();
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		filter.bindTo(registry);
+		try {
+			Disposable first = filter.filter(MockServerWebExchange.from(MockServerHttpRequest.get("/api/articles")),
+					(exchange) -> Mono.never()).subscribe();
+			Disposable second = filter.filter(MockServerWebExchange.from(MockServerHttpRequest.get("/api/topics")),
+					(exchange) -> Mono.never()).subscribe();
+			filter.filter(MockServerWebExchange.from(MockServerHttpRequest.get("/api/feed")), (exchange) -> Mono.empty())
+				.block();
+			assertThat(registry.get(RequestIdWebFilter.IN_FLIGHT_GAUGE).gauge().value()).isEqualTo(2);
+
+			first.dispose();
+			second.dispose();
+			assertThat(registry.get(RequestIdWebFilter.IN_FLIGHT_GAUGE).gauge().value()).isZero();
 		}
 		finally {
 			filter.destroy();
