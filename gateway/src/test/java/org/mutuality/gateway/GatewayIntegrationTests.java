@@ -545,6 +545,18 @@ class GatewayIntegrationTests {
 			.expectBody()
 			.jsonPath("$.traceparent")
 			.value((String traceparent) -> assertThat(traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}"));
+		// a caller's trace goes on to the service: the same trace id, with the gateway's own span as the parent
+		this.client.get()
+			.uri("/api/topics")
+			.header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.traceparent")
+			.value((String traceparent) -> assertThat(traceparent)
+				.matches("00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-01")
+				.doesNotContain("00f067aa0ba902b7"));
 		this.client.get()
 			.uri("/actuator/prometheus")
 			.exchange()

@@ -34,9 +34,9 @@ import org.springframework.web.server.WebFilterChain;
  * is still unanswered, by a check every second of the requests in flight (a request that never ends
  * would otherwise never be logged), and again when it ends, with how long it took and how it ended.
  * <p>
- * The number of requests in flight is the gauge {@code gateway.requests.in.flight}: the gateway keeps no
- * long-task timers (application.yaml), whose {@code http.server.requests.active} said the same at a cost
- * on every request.
+ * The number of requests in flight is the gauge {@code gateway.requests.in.flight}, an untagged count: the
+ * gateway keeps no long-task timers (application.yaml), whose {@code http.server.requests.active} gave that
+ * count by method, status and outcome, with how long the oldest had been under way, at a cost on every request.
  */
 class RequestIdWebFilter implements WebFilter, Ordered, DisposableBean, MeterBinder {
 
@@ -77,16 +77,20 @@ class RequestIdWebFilter implements WebFilter, Ordered, DisposableBean, MeterBin
 		exchange.getResponse().getHeaders().set(HEADER, requestId);
 		ServerWebExchange mutated = exchange.mutate().request(request).build();
 		mutated.getAttributes().put(ATTRIBUTE, requestId);
-		long started = System.nanoTime();
-		this.inFlight.put(mutated, new InFlight(started, false));
-		return chain.filter(mutated).doFinally((signal) -> {
-			this.inFlight.remove(mutated);
-			long took = System.nanoTime() - started;
-			if (took > this.slowNanos) {
-				logger.warn("Slow request: {} {} took {} ms ({}, status {}, request {})", request.getMethod(),
-						request.getPath().value(), TimeUnit.NANOSECONDS.toMillis(took), signal,
-						exchange.getResponse().getStatusCode(), requestId);
-			}
+		// in flight from when the request's handling is subscribed to until it ends, so that a Mono never subscribed to
+		// is never counted
+		return Mono.defer(() -> {
+			long started = System.nanoTime();
+			this.inFlight.put(mutated, new InFlight(started, false));
+			return chain.filter(mutated).doFinally((signal) -> {
+				this.inFlight.remove(mutated);
+				long took = System.nanoTime() - started;
+				if (took > this.slowNanos) {
+					logger.warn("Slow request: {} {} took {} ms ({}, status {}, request {})", request.getMethod(),
+							request.getPath().value(), TimeUnit.NANOSECONDS.toMillis(took), signal,
+							exchange.getResponse().getStatusCode(), requestId);
+				}
+			});
 		});
 	}
 
