@@ -200,8 +200,7 @@ class BookingBenchmark extends BookingServiceIntegrationTest {
 		Instant first = LocalDate.now(LONDON).plusDays(2).atStartOfDay(LONDON).toInstant();
 		int warmUp = 3000;
 		long[] nanos = new long[500];
-		// the clients' tokens signed beforehand, so that the machine's time is the bookings' alone
-		List<User> clients = Stream.generate(BookingServiceIntegrationTest::newClient).limit(warmUp + nanos.length).toList();
+		List<User> clients = newClients(warmUp + nanos.length);
 		MachineTime machine = null;
 		for (int i = 0; i < warmUp + nanos.length; i++) {
 			if (i == warmUp) {
@@ -228,9 +227,7 @@ class BookingBenchmark extends BookingServiceIntegrationTest {
 		Instant first = LocalDate.now(LONDON).plusDays(2).atStartOfDay(LONDON).toInstant();
 		List<Long> latencies = new ArrayList<>();
 		int rounds = 8;
-		List<User> clients = Stream.generate(BookingServiceIntegrationTest::newClient)
-			.limit(50L * (BOOKING_WARM_UP_ROUNDS + rounds))
-			.toList();
+		List<User> clients = newClients(50 * (BOOKING_WARM_UP_ROUNDS + rounds));
 		MachineTime machine = null;
 		for (int round = 0; round < BOOKING_WARM_UP_ROUNDS + rounds; round++) {
 			if (round == BOOKING_WARM_UP_ROUNDS) {
@@ -291,6 +288,11 @@ class BookingBenchmark extends BookingServiceIntegrationTest {
 			.append(BOOKING_WARM_UP_ROUNDS).append(" of warm-up; ").append(winners)
 			.append(" winners (one per round), every other request 409 `slot-unavailable`. Latency of the losers:\n\n")
 			.append(Latencies.of(losers).markdownTable()).append("\n");
+	}
+
+	/** New clients with their tokens signed now, so that a measured phase's time is the bookings' alone. */
+	private static List<User> newClients(int count) {
+		return Stream.generate(BookingServiceIntegrationTest::newClient).limit(count).toList();
 	}
 
 	/** A new therapist in London with 15-minute slots round the clock, no buffer or notice, 90 days ahead. */
