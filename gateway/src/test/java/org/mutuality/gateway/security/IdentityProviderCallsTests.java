@@ -1,7 +1,9 @@
 package org.mutuality.gateway.security;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 
 import io.netty.handler.timeout.ReadTimeoutException;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +20,7 @@ import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationExchange;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationResponse;
+import org.springframework.security.oauth2.jwt.JwtException;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * A token endpoint that answers only after the time limit (a stalled identity provider): a
  * session's token refresh fails with a read timeout, which the gateway answers as a 503 naming the
  * sign-in service ({@code ProblemErrorWebExceptionHandlerTests}), and a login's
- * code exchange fails as an authorization error, which ends the login on its failure page; neither
- * holds the browser's request for as long as the connection lives.
+ * code exchange fails as an authorization error and an ID token whose keys do not arrive in time as
+ * a bad token, both of which end the login on its failure page; none holds the browser's request for
+ * as long as the connection lives.
  */
 class IdentityProviderCallsTests {
 
@@ -41,6 +45,7 @@ class IdentityProviderCallsTests {
 		.redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
 		.authorizationUri(this.keycloak.uri() + "/auth")
 		.tokenUri(this.keycloak.uri() + "/token")
+		.jwkSetUri(this.keycloak.uri() + "/certs")
 		.build();
 
 	@AfterEach
@@ -82,6 +87,20 @@ class IdentityProviderCallsTests {
 		assertThatThrownBy(() -> this.calls.authorizationCode().getTokenResponse(exchange).block(Duration.ofSeconds(30)))
 			.isInstanceOf(OAuth2AuthorizationException.class)
 			.hasRootCauseInstanceOf(ReadTimeoutException.class);
+	}
+
+	@Test
+	void anIdTokenWhoseKeysDoNotArriveInTimeFailsTheLogin() {
+		this.keycloak.delay(Duration.ofSeconds(5));
+		Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+		String idToken = base64.encodeToString("{\"alg\":\"RS256\",\"kid\":\"login\"}".getBytes(StandardCharsets.UTF_8))
+				+ "." + base64.encodeToString("{\"sub\":\"client1\"}".getBytes(StandardCharsets.UTF_8)) + "."
+				+ base64.encodeToString(new byte[256]);
+
+		assertThatThrownBy(
+				() -> this.calls.idTokens().createDecoder(this.registration).decode(idToken).block(Duration.ofSeconds(30)))
+			.isInstanceOf(JwtException.class)
+			.hasMessageContaining("could not be read within");
 	}
 
 }

@@ -143,7 +143,11 @@ class TwoGatewaysIntegrationTests {
 				"--spring.security.oauth2.client.registration.keycloak.client-secret=" + keycloak.gatewayClientSecret(),
 				"--CONTENT_SERVICE_URI=" + backend.uri(), "--ASSESSMENT_SERVICE_URI=" + backend.uri(),
 				"--BOOKING_SERVICE_URI=" + backend.uri(), "--spring.data.redis.host=" + LocalRedis.HOST,
-				"--spring.data.redis.port=" + LocalRedis.PORT);
+				"--spring.data.redis.port=" + LocalRedis.PORT,
+				// a login that stalls (once in CI, at the callback) shows its last step: each call to Keycloak and its
+				// answer, and each Redis command written and answered
+				"--logging.level.org.springframework.web.reactive.function.client.ExchangeFunctions=DEBUG",
+				"--logging.level.io.lettuce.core.protocol.CommandHandler=DEBUG");
 	}
 
 	private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
