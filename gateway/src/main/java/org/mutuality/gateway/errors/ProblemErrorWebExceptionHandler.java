@@ -22,6 +22,9 @@ import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -38,9 +41,10 @@ import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 /**
  * Answers every error the gateway itself raises as RFC 9457 problem+json, never as an HTML page or
  * with internals. A service that refuses connections, cannot be reached in time or answers too
- * slowly, or whose circuit breaker is open, is a 503 naming the service, so clients can tell "try
- * again shortly" from a bug; this is the fallback of every route, for every method. The one
- * exception is a browser asking for a page the site does not have: it gets the site's 404 page.
+ * slowly, or whose circuit breaker is open, is a 503 naming the service (the session store when
+ * Redis is the one), so clients can tell "try again shortly" from a bug; this is the fallback of
+ * every route, for every method. The one exception is a browser asking for a page the site does
+ * not have: it gets the site's 404 page.
  */
 @Order(-2)
 class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
@@ -129,6 +133,10 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 					|| cause instanceof PrematureCloseException || cause instanceof CallNotPermittedException) {
 				return true;
 			}
+			// Redis, where the sessions live, could not be reached or did not answer in time
+			if (cause instanceof TransientDataAccessException || cause instanceof DataAccessResourceFailureException) {
+				return true;
+			}
 			ResponseStatus annotated = AnnotatedElementUtils.findMergedAnnotation(cause.getClass(), ResponseStatus.class);
 			if (annotated != null && (annotated.code() == HttpStatus.SERVICE_UNAVAILABLE
 					|| annotated.code() == HttpStatus.GATEWAY_TIMEOUT)) {
@@ -155,11 +163,17 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 		return false;
 	}
 
-	/** What could not be reached: the sign-in service when a session's token refresh failed, else the route's service. */
+	/**
+	 * What could not be reached: the sign-in service when a session's token refresh failed, the session
+	 * store when a session could not be read or saved, else the route's service.
+	 */
 	private static String unavailable(ServerWebExchange exchange, Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof IdentityProviderUnavailableException) {
 				return "sign-in service";
+			}
+			if (cause instanceof DataAccessException) {
+				return "session store";
 			}
 		}
 		return serviceName(exchange);

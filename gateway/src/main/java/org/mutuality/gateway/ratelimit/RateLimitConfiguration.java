@@ -3,6 +3,7 @@ package org.mutuality.gateway.ratelimit;
 import java.util.List;
 import java.util.Map;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.mutuality.gateway.redis.ConditionalOnRedis;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -16,7 +17,8 @@ import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * The API's rate limits ({@link RateLimitProperties}): buckets in Redis when Redis is configured, so
- * that a limit holds across all gateway instances, in memory otherwise.
+ * that a limit holds across all gateway instances (and in each instance's memory while Redis is
+ * away), in memory otherwise.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RateLimitProperties.class)
@@ -43,9 +45,10 @@ class RateLimitConfiguration {
 	@ConditionalOnRedis
 	RedisRateLimitStore redisRateLimitStore(ReactiveStringRedisTemplate redis,
 			@Qualifier("redisRequestRateLimiterScript") RedisScript<List<Long>> script,
-			ConfigurationService configurationService, RateLimitProperties properties) {
+			ConfigurationService configurationService, RateLimitProperties properties, CircuitBreakerRegistry breakers) {
 		return new RedisRateLimitStore(redis, script, configurationService,
-				Map.of(RateLimitWebFilter.STANDARD, properties.standard(), RateLimitWebFilter.STRICT, properties.strict()));
+				Map.of(RateLimitWebFilter.STANDARD, properties.standard(), RateLimitWebFilter.STRICT, properties.strict()),
+				breakers);
 	}
 
 }
