@@ -25,6 +25,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.data.redis.RedisSystemException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -53,6 +54,8 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 
 	private static final String RETRY_AFTER_SECONDS = "5";
 
+	private static final String SESSION_STORE = "session store";
+
 	private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
 	private static final byte[] NOT_FOUND_PAGE = readNotFoundPage();
@@ -69,11 +72,17 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 			response.getHeaders().setContentType(HTML);
 			return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(NOT_FOUND_PAGE)));
 		}
+		// a redirect whose commit failed (its session could not be saved) left its target behind
+		response.getHeaders().remove(HttpHeaders.LOCATION);
 		ProblemDetail problem;
 		if (isUnavailable(ex)) {
+			String unavailable = unavailable(exchange, ex);
+			if (unavailable.equals(SESSION_STORE)) {
+				// and the cookie of a session that was not saved
+				response.getCookies().clear();
+			}
 			problem = Problems.forStatus(HttpStatus.SERVICE_UNAVAILABLE,
-					"The " + unavailable(exchange, ex) + " is unavailable or too slow right now. Please try again shortly.",
-					instance);
+					"The " + unavailable + " is unavailable or too slow right now. Please try again shortly.", instance);
 			problem.setTitle("Service unavailable");
 			response.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
 			logger.warn("{} {} -> 503: {}", exchange.getRequest().getMethod(), instance, ex.toString());
@@ -133,8 +142,10 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 					|| cause instanceof PrematureCloseException || cause instanceof CallNotPermittedException) {
 				return true;
 			}
-			// Redis, where the sessions live, could not be reached or did not answer in time
-			if (cause instanceof TransientDataAccessException || cause instanceof DataAccessResourceFailureException) {
+			// Redis, where the sessions live, could not be reached, did not answer in time, dropped the connection
+			// or refused the command (still loading after a restart, read-only, out of memory)
+			if (cause instanceof TransientDataAccessException || cause instanceof DataAccessResourceFailureException
+					|| cause instanceof RedisSystemException) {
 				return true;
 			}
 			ResponseStatus annotated = AnnotatedElementUtils.findMergedAnnotation(cause.getClass(), ResponseStatus.class);
@@ -173,7 +184,7 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 				return "sign-in service";
 			}
 			if (cause instanceof DataAccessException) {
-				return "session store";
+				return SESSION_STORE;
 			}
 		}
 		return serviceName(exchange);

@@ -23,7 +23,7 @@ import org.springframework.data.redis.core.script.RedisScript;
  * When Redis cannot be reached or does not answer within its time limit
  * ({@code spring.data.redis.timeout}), the request is counted in this instance's own buckets
  * instead, as without Redis, so that a flood is still refused while Redis is away. A circuit
- * breaker ({@value #BREAKER}) stops asking Redis once most of the last calls failed, so that an
+ * breaker ({@value #BREAKER}) stops asking Redis once half of the last calls failed, so that an
  * outage does not make every request wait for that time limit, and asks it again after a while.
  */
 final class RedisRateLimitStore implements RateLimitStore {

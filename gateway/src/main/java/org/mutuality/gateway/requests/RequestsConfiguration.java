@@ -16,6 +16,11 @@ class RequestsConfiguration {
 	}
 
 	@Bean
+	ResponseCommitWebFilter responseCommitWebFilter() {
+		return new ResponseCommitWebFilter();
+	}
+
+	@Bean
 	RequestBodyWebFilter requestBodyWebFilter(@Value("${mutuality.web.max-request-size:1MB}") DataSize maxRequestSize,
 			@Value("${mutuality.gateway.request-body-timeout:10s}") Duration timeout) {
 		return new RequestBodyWebFilter(maxRequestSize, timeout);
