@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /**
  * A real HTTP server standing in for a downstream service in gateway tests: it answers every request
  * with JSON naming itself, the path, and the headers the gateway passed on, optionally after a delay, or
@@ -58,6 +60,13 @@ public final class StubService implements AutoCloseable {
 
 	public int port() {
 		return this.server.getAddress().getPort();
+	}
+
+	/** Makes this stub the service behind every route of the gateway under test. */
+	public void serveEveryRoute(DynamicPropertyRegistry registry) {
+		registry.add("CONTENT_SERVICE_URI", this::uri);
+		registry.add("ASSESSMENT_SERVICE_URI", this::uri);
+		registry.add("BOOKING_SERVICE_URI", this::uri);
 	}
 
 	public void delay(Duration delay) {

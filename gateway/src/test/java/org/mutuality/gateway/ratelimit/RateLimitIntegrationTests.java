@@ -29,9 +29,7 @@ class RateLimitIntegrationTests {
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
-		registry.add("CONTENT_SERVICE_URI", backend::uri);
-		registry.add("ASSESSMENT_SERVICE_URI", backend::uri);
-		registry.add("BOOKING_SERVICE_URI", backend::uri);
+		backend.serveEveryRoute(registry);
 		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", identityProvider::issuerUri);
 	}
 

@@ -56,9 +56,7 @@ class UnansweringRedisIntegrationTests {
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
-		registry.add("CONTENT_SERVICE_URI", backend::uri);
-		registry.add("ASSESSMENT_SERVICE_URI", backend::uri);
-		registry.add("BOOKING_SERVICE_URI", backend::uri);
+		backend.serveEveryRoute(registry);
 		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", identityProvider::issuerUri);
 		registry.add("spring.data.redis.host", () -> "127.0.0.1");
 		registry.add("spring.data.redis.port", redis::port);

@@ -84,9 +84,7 @@ class BrowserLoginIntegrationTests {
 		// the issuer's localhost), so the gateway's own calls go there while browsers go to the issuer
 		registry.add("mutuality.gateway.security.identity-provider-back-channel-discovery-uri",
 				() -> keycloak().issuerUri().replace("localhost", "127.0.0.1") + "/.well-known/openid-configuration");
-		registry.add("CONTENT_SERVICE_URI", backend::uri);
-		registry.add("ASSESSMENT_SERVICE_URI", backend::uri);
-		registry.add("BOOKING_SERVICE_URI", backend::uri);
+		backend.serveEveryRoute(registry);
 	}
 
 	static synchronized KeycloakProcess keycloak() {
