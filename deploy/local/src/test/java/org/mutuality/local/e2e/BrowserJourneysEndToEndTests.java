@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.mutuality.platform.test.security.DemoAccount;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -220,7 +221,8 @@ class BrowserJourneysEndToEndTests {
 		assertThat(bookHref).endsWith("followUp=" + this.browser.queryParameter("followUp"));
 		String therapist = DemoAccount.THERAPIST1.id();
 		this.browser.click(testId("choose-therapist", "data-therapist-id", therapist));
-		awaitSlots();
+		// this week may have no free time left (late in the week, past the minimum notice): the page then says so
+		awaitWeek();
 		String thisWeek = this.browser.visible(testId("week-heading")).getText();
 		this.browser.click(testId("week-next"));
 		awaitSlots();
@@ -396,9 +398,18 @@ class BrowserJourneysEndToEndTests {
 
 	/** Waits until the week of free times has loaded and shows some. */
 	private void awaitSlots() {
-		this.browser.until("free times to load", (driver) -> "false"
-			.equals(driver.findElement(By.id("slots")).getDomAttribute("aria-busy"))
-				&& !driver.findElements(testId("slot")).isEmpty());
+		this.browser.until("free times to load",
+				(driver) -> weekLoaded(driver) && !driver.findElements(testId("slot")).isEmpty());
+	}
+
+	/** Waits until the week has loaded: its free times, or the notice that it has none. */
+	private void awaitWeek() {
+		this.browser.until("the week to load", (driver) -> weekLoaded(driver)
+				&& !(driver.findElements(testId("slot")).isEmpty() && driver.findElements(testId("no-slots")).isEmpty()));
+	}
+
+	private static boolean weekLoaded(WebDriver driver) {
+		return "false".equals(driver.findElement(By.id("slots")).getDomAttribute("aria-busy"));
 	}
 
 	private List<String> startsOfSlots() {
